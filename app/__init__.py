@@ -1,0 +1,1 @@
+"""Tablehop: run a business speed-networking event on the day."""
