@@ -1,0 +1,88 @@
+"""Plain values the scheduler works on: who is present, which rules hold, what a plan is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+Pair = frozenset[int]
+
+
+def pair(a: int, b: int) -> Pair:
+    """Name an unordered meeting between two people."""
+    return frozenset((a, b))
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone present, as far as the scheduler cares: an id and what keeps people apart."""
+
+    id: int
+    company: str | None = None
+    club: str | None = None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What a plan must respect (company) and what it should prefer (club, history, wishes)."""
+
+    avoid_same_club: bool = False
+    history: frozenset[Pair] = frozenset()
+    wishes: Mapping[Pair, float] = field(default_factory=dict)
+
+    def forbidden(self, a: Person, b: Person) -> bool:
+        """Tell whether two people may never meet: same company (case and spaces ignored)."""
+        return _same(a.company, b.company)
+
+    def same_club(self, a: Person, b: Person) -> bool:
+        """Tell whether two people share a club the event wants kept apart."""
+        return self.avoid_same_club and _same(a.club, b.club)
+
+
+def _same(x: str | None, y: str | None) -> bool:
+    return bool(x and y and x.strip().casefold() == y.strip().casefold())
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table in one round: its number (1-based, along the row) and who sits there."""
+
+    number: int
+    seats: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round: every table, and who sits this one out."""
+
+    number: int
+    tables: tuple[Table, ...]
+    sitting_out: tuple[int, ...] = ()
+
+    def table_of(self, person_id: int) -> int | None:
+        """Find the table number someone sits at, or None when they sit out."""
+        for table in self.tables:
+            if person_id in table.seats:
+                return table.number
+        return None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A whole schedule: rounds numbered from 1, tables of `table_size` (2 for pairs)."""
+
+    table_size: int
+    rounds: tuple[Round, ...]
+
+    def meetings(self) -> Iterable[Pair]:
+        """Yield every meeting the plan holds, one per pair per table per round."""
+        for rnd in self.rounds:
+            for table in rnd.tables:
+                seats = table.seats
+                for i, a in enumerate(seats):
+                    for b in seats[i + 1 :]:
+                        yield pair(a, b)
+
+
+class PlanError(ValueError):
+    """A plan cannot be made; the message is meant for the host."""
