@@ -1,0 +1,54 @@
+"""Participants: add, list, import from a spreadsheet, check in, mark gone."""
+
+from fastapi import APIRouter, Depends, UploadFile, status
+
+from app.services import importing, participants
+from app.services.schemas import ImportReport, ParticipantCreate, ParticipantPublic
+from app.web.auth import require_admin
+from app.web.deps import SessionDep
+
+router = APIRouter(
+    prefix="/api/events/{event_id}/participants",
+    tags=["participants"],
+    dependencies=[Depends(require_admin)],
+)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=ParticipantPublic)
+def add_participant(
+    event_id: int, data: ParticipantCreate, session: SessionDep
+) -> ParticipantPublic:
+    """Register one person; the same e-mail (any case) updates that person."""
+    return participants.add_participant(session, event_id, data)
+
+
+@router.get("", response_model=list[ParticipantPublic])
+def list_participants(event_id: int, session: SessionDep) -> list[ParticipantPublic]:
+    """List the event's participants with their personal tokens and status."""
+    return participants.list_participants(session, event_id)
+
+
+@router.post(
+    "/import",
+    response_model=ImportReport,
+    responses={
+        413: {"description": "file over 5 MB or 20,000 rows"},
+        422: {"description": "not a CSV"},
+    },
+)
+def import_participants(event_id: int, file: UploadFile, session: SessionDep) -> ImportReport:
+    """Import a spreadsheet export (CSV, `,` `;` or tab, UTF-8 or Windows-1252)."""
+    data = file.file.read(importing.MAX_BYTES + 1)
+    return importing.import_people(session, event_id, data)
+
+
+@router.post("/{person_id}/checkin", response_model=ParticipantPublic)
+def check_in(event_id: int, person_id: int, session: SessionDep) -> ParticipantPublic:
+    """Mark someone present; after the plan exists they join as a walk-in."""
+    return participants.check_in(session, event_id, person_id)
+
+
+@router.post("/{person_id}/leave", response_model=ParticipantPublic)
+def leave(event_id: int, person_id: int, session: SessionDep) -> ParticipantPublic:
+    """Mark someone gone; they get no more meetings."""
+    return participants.leave(session, event_id, person_id)
