@@ -39,8 +39,8 @@ _EMAIL = re.compile(
     r"(?!\.)(?!.*\.\.)[\w.!#$%&'*+/=?^`{|}~-]+(?<!\.)@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}"
 )
 _WORKBOOKS = {
-    b"PK\x03\x04": "an Excel workbook (.xlsx)",
-    b"\xd0\xcf\x11\xe0": "an Excel workbook (.xls)",
+    b"PK\x03\x04": "a workbook (.xlsx or .ods)",
+    b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
 }
 
 

@@ -304,11 +304,11 @@ def test_bytes_invalid_in_both_utf8_and_windows_1252_are_refused():
     assert rejection(sheet("Prénom;Nom;Courriel", encoding="cp1252") + b"\x81\x8d").status == 422
 
 
-def test_an_excel_workbook_is_refused_with_a_hint_to_save_it_as_csv():
+def test_a_workbook_is_refused_with_a_hint_to_save_it_as_csv():
     refused = rejection(b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml")
     assert (refused.status, str(refused)) == (
         422,
-        "this is an Excel workbook (.xlsx), not a CSV: save it as CSV and import that",
+        "this is a workbook (.xlsx or .ods), not a CSV: save it as CSV and import that",
     )
 
 
