@@ -39,8 +39,8 @@ _EMAIL = re.compile(
     r"(?!\.)(?!.*\.\.)[\w.!#$%&'*+/=?^`{|}~-]+(?<!\.)@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}"
 )
 _WORKBOOKS = {
-    b"PK\x03\x04": "an Excel workbook (.xlsx)",
-    b"\xd0\xcf\x11\xe0": "an Excel workbook (.xls)",
+    b"PK\x03\x04": "a workbook (.xlsx or .ods)",
+    b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
 }
 
 
@@ -128,8 +128,9 @@ def _sniff_delimiter(sample: str) -> str:
     """Pick the separator that splits the header into most cells, since csv.Sniffer misreads it."""
 
     def width(delimiter: str) -> int:
+        # A leading row of bare separators is blank, yet it already shows which one splits rows.
         rows = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
-        return next((len(cells) for cells in rows if _filled(cells)), 0)
+        return next((len(cells) for cells in rows if len(cells) > 1 or _filled(cells)), 0)
 
     return max(_DELIMITERS, key=width)
 
@@ -189,7 +190,7 @@ def _read_rows(records: Iterator[tuple[int, list[str]]], columns: _Columns) -> P
 
 def _person(line: int, cells: list[str], columns: _Columns) -> PersonRow | str:
     """Build the person of one row, or say what is wrong with it."""
-    if any(cell.strip() for cell in cells[columns.width :]):
+    if _filled(cells[columns.width :]):
         width = f"{len(cells)} cells for {columns.width} columns"
         return f"{width}: is a separator inside a value without quotes?"
     value = {field: _value(field, cells, indexes) for field, indexes in columns.of.items()}
@@ -213,8 +214,10 @@ def _person(line: int, cells: list[str], columns: _Columns) -> PersonRow | str:
 
 def _value(field: str, cells: list[str], indexes: tuple[int, ...]) -> str:
     """Take the first non-empty cell of a field, trimmed, on one line unless it is the pitch."""
-    raw = next((cells[i] for i in indexes if i < len(cells) and cells[i].strip()), "")
-    return raw.strip() if field == "pitch" else " ".join(raw.split())
+    for index in indexes:
+        if index < len(cells) and (raw := cells[index].strip()):
+            return raw if field == "pitch" else " ".join(raw.split())
+    return ""
 
 
 def _split_full_name(full: str) -> tuple[str, str]:
@@ -244,7 +247,7 @@ def _normalise(title: str) -> str:
 
 def _filled(cells: list[str]) -> bool:
     """Tell a row with content from a blank one (empty, spaces or only separators)."""
-    return any(cell.strip() for cell in cells)
+    return any(map(str.strip, cells))
 
 
 def _labels(fields: list[str]) -> str:
