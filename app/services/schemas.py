@@ -17,6 +17,8 @@ from pydantic import (
 EMAIL_PATTERN = re.compile(r"^[^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>().]{2,}$")
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Label = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=120)]
 OptionalText = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=300)]
 
 
@@ -89,12 +91,12 @@ class ParticipantCreate(BaseModel):
         }
     )
 
-    first_name: Text
-    last_name: Text
+    first_name: Name
+    last_name: Name
     company: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
     email: Annotated[str, StringConstraints(strip_whitespace=True, max_length=254)]
-    sector: OptionalText = None
-    club: OptionalText = None
+    sector: Label = None
+    club: Label = None
     phone: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=40)] = None
     website: OptionalText = None
     pitch: OptionalText = None

@@ -89,3 +89,15 @@ def test_a_500_member_export_with_faulty_lines_imports_the_rest_exactly(
     assert len(people) == 497
     assert {p["first_name"] for p in people} == {"Élise"}
     assert all(p["last_name"].startswith("Dœuf-") for p in people)
+
+
+def test_a_cell_longer_than_the_database_allows_is_a_line_error(
+    admin: TestClient, event_id: int
+) -> None:
+    sheet = (
+        f"First name,Last name,Email\nAnne,{'X' * 150},anne@example.fr\nBob,Lee,bob@example.fr\n"
+    )
+    report = upload(admin, event_id, sheet.encode()).json()
+    assert report["imported"] == 1
+    assert [error["line"] for error in report["errors"]] == [2]
+    assert "last_name" in report["errors"][0]["message"]
