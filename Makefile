@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate bench clean
+.PHONY: run test format migrate bench clean i18n
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,8 @@ bench: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# After adding or changing visible strings: extract them and merge into the French catalog.
+i18n: $(VENV)/.installed-dev
+	$(BIN)/pybabel extract -F babel.cfg -o app/locale/messages.pot --no-location --sort-output --omit-header .
+	$(BIN)/pybabel update -i app/locale/messages.pot -d app/locale -l fr --no-fuzzy-matching --omit-header

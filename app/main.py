@@ -11,10 +11,12 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.adapters.database.engine import make_engine
+from app.adapters.hub import make_hub
 from app.config import Settings
 from app.services.admin_token import ensure_admin_token
-from app.web import pages
-from app.web.api import events, health, participants
+from app.services.live import Live
+from app.web import pages, ws
+from app.web.api import clock, events, health, me, participants, plan
 from app.web.errors import install_error_handlers
 
 HERE = Path(__file__).parent
@@ -30,7 +32,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        hub = make_hub(settings.redis_url)
+        await hub.connect()
+        app.state.live = Live(hub, app.state.engine)
+        await app.state.live.start()
         yield
+        await app.state.live.stop()
+        await hub.disconnect()
         app.state.engine.dispose()
 
     app = FastAPI(
@@ -43,7 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.admin_token = admin_token
     app.state.engine = make_engine(settings.sqlalchemy_url)
     install_error_handlers(app)
-    for router in (health.router, events.router, participants.router, pages.router):
-        app.include_router(router)
+    routers = (health, events, participants, plan, clock, me, ws, pages)
+    for module in routers:
+        app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

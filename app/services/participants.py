@@ -7,6 +7,7 @@ import secrets
 from sqlmodel import Session, select
 
 from app.adapters.database.tables import Club, Event, Person, Registration
+from app.services import planning
 from app.services.errors import Conflict, NotFound
 from app.services.events import load_event
 from app.services.people import upsert_person
@@ -57,26 +58,46 @@ def check_in(session: Session, event_id: int, person_id: int) -> ParticipantPubl
     event = load_event(session, event_id)
     person, registration = load_participant(session, event_id, person_id)
     if registration.status != "present":
-        registration.status = "present"
-        registration.checked_in_ms = now_ms()
-        registration.left_ms = None
-        registration.walk_in = registration.walk_in or event.plan_version > 0
-    session.add(registration)
-    session.commit()
+        _change(
+            session,
+            event,
+            registration,
+            status="present",
+            checked_in_ms=now_ms(),
+            left_ms=None,
+            walk_in=registration.walk_in or event.plan_version > 0,
+        )
     return to_public(person, registration, session)
 
 
 def leave(session: Session, event_id: int, person_id: int) -> ParticipantPublic:
     """Mark someone gone: they keep their history but get no more meetings."""
-    load_event(session, event_id)
+    event = load_event(session, event_id)
     person, registration = load_participant(session, event_id, person_id)
     if registration.status == "gone":
         raise Conflict(f"{person.first_name} {person.last_name} has already left")
-    registration.status = "gone"
-    registration.left_ms = now_ms()
+    _change(session, event, registration, status="gone", left_ms=now_ms())
+    return to_public(person, registration, session)
+
+
+def _change(session: Session, event: Event, registration: Registration, **changes) -> None:
+    """Store a presence change and re-plan the rounds not started; if no plan fits, undo it."""
+    previous = {name: getattr(registration, name) for name in changes}
+    _set(session, registration, changes)
+    if event.plan_version == 0:
+        return
+    try:
+        planning.replan_if_planned(session, event)
+    except Conflict:
+        _set(session, registration, previous)
+        raise
+
+
+def _set(session: Session, registration: Registration, values: dict) -> None:
+    for name, value in values.items():
+        setattr(registration, name, value)
     session.add(registration)
     session.commit()
-    return to_public(person, registration, session)
 
 
 def load_participant(

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from app.adapters.database.engine import session_scope
 from app.config import Settings
+from app.services.live import Live
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -24,3 +25,11 @@ def get_settings(request: Request) -> Settings:
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_live(request: Request) -> Live:
+    """Hand out this process's live publisher."""
+    return request.app.state.live
+
+
+LiveDep = Annotated[Live, Depends(get_live)]

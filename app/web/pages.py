@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from app.services import events
 from app.web.auth import COOKIE_MAX_AGE_S, COOKIE_NAME, is_admin, session_cookie, token_matches
 from app.web.deps import SessionDep, SettingsDep
-from app.web.templating import templates
+from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
@@ -19,9 +19,9 @@ router = APIRouter(include_in_schema=False)
 def index(request: Request, session: SessionDep) -> Response:
     """Show the events to a signed-in host, the sign-in form to anyone else."""
     if not is_admin(request):
-        return templates.TemplateResponse(request, "index/signin.html", {"error": None})
+        return render(request, "index/signin.html", {"error": None})
     context = {"events": events.list_events(session)}
-    return templates.TemplateResponse(request, "index/events.html", context)
+    return render(request, "index/events.html", context)
 
 
 @router.post("/login")
@@ -29,9 +29,11 @@ def login(request: Request, token: Annotated[str, Form()], settings: SettingsDep
     """Exchange the admin token for a signed, HttpOnly, SameSite session cookie."""
     admin_token = request.app.state.admin_token
     if not token_matches(token.strip(), admin_token):
-        context = {"error": "This token is not the admin token."}
-        return templates.TemplateResponse(
-            request, "index/signin.html", context, status_code=status.HTTP_401_UNAUTHORIZED
+        return render(
+            request,
+            "index/signin.html",
+            {"error": "wrong_token"},
+            status_code=status.HTTP_401_UNAUTHORIZED,
         )
     response = RedirectResponse("/", status_code=status.HTTP_303_SEE_OTHER)
     response.set_cookie(

@@ -2,10 +2,10 @@
 
 from fastapi import APIRouter, Depends, UploadFile, status
 
-from app.services import importing, participants
+from app.services import clock, importing, participants
 from app.services.schemas import ImportReport, ParticipantCreate, ParticipantPublic
 from app.web.auth import require_admin
-from app.web.deps import SessionDep
+from app.web.deps import LiveDep, SessionDep
 
 router = APIRouter(
     prefix="/api/events/{event_id}/participants",
@@ -43,12 +43,18 @@ def import_participants(event_id: int, file: UploadFile, session: SessionDep) ->
 
 
 @router.post("/{person_id}/checkin", response_model=ParticipantPublic)
-def check_in(event_id: int, person_id: int, session: SessionDep) -> ParticipantPublic:
-    """Mark someone present; after the plan exists they join as a walk-in."""
-    return participants.check_in(session, event_id, person_id)
+def check_in(
+    event_id: int, person_id: int, session: SessionDep, live: LiveDep
+) -> ParticipantPublic:
+    """Mark someone present; after the plan exists they join as a walk-in and it is re-planned."""
+    participant = participants.check_in(session, event_id, person_id)
+    live.announce_from_thread(event_id, clock.catch_up(session, event_id).public)
+    return participant
 
 
 @router.post("/{person_id}/leave", response_model=ParticipantPublic)
-def leave(event_id: int, person_id: int, session: SessionDep) -> ParticipantPublic:
-    """Mark someone gone; they get no more meetings."""
-    return participants.leave(session, event_id, person_id)
+def leave(event_id: int, person_id: int, session: SessionDep, live: LiveDep) -> ParticipantPublic:
+    """Mark someone gone; the rounds not yet started are re-planned without them."""
+    participant = participants.leave(session, event_id, person_id)
+    live.announce_from_thread(event_id, clock.catch_up(session, event_id).public)
+    return participant
