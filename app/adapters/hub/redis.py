@@ -98,14 +98,17 @@ class RedisHub(Hub):
         if self._redis is None:
             return self.counts(channel)
         key = self._presence_key(channel)
-        shared = {w: c for w, c in (await self._redis.hgetall(key)).items() if w != self.worker}
-        alive = await self._redis.mget([self._worker_key(w) for w in shared]) if shared else []
         total = Counter(self.counts(channel))
-        for (worker, counts), flag in zip(shared.items(), alive, strict=True):
-            if flag:
-                total.update(json.loads(counts))
-            else:
-                await self._redis.hdel(key, worker)
+        try:
+            shared = {w: c for w, c in (await self._redis.hgetall(key)).items() if w != self.worker}
+            alive = await self._redis.mget([self._worker_key(w) for w in shared]) if shared else []
+            dead = [worker for worker, flag in zip(shared, alive, strict=True) if not flag]
+            if dead:
+                await self._redis.hdel(key, *dead)
+        except (RedisError, OSError) as error:
+            raise HubError(f"cannot read presence from Redis: {error}") from error
+        for worker in shared.keys() - dead:
+            total.update(json.loads(shared[worker]))
         return dict(total)
 
     def _presence_changed(self, channel: str) -> None:
