@@ -37,7 +37,8 @@ class ClockState:
     `round` is 0 in the lobby; during `switch` it already names the coming round; once finished
     it is the last round whose talk started. A `switch` with no deadline waits for the host
     (`hold_before_talk`). `undo_of` is the state before the last `next`, with `undo_at_ms` when
-    that `next` happened; any other change forgets it.
+    that `next` happened; any other change forgets it. Commands expect a state already
+    advanced to `now`; `apply` does that for you.
     """
 
     rounds: int
@@ -173,10 +174,9 @@ def with_rounds(state: ClockState, rounds: int) -> ClockState:
         raise CommandNotApplicable("the event is already finished")
     if rounds == state.rounds:
         return state
-    changed = _bump(state, rounds=rounds)
     if _phase(state) == "switch" and state.round > rounds:
-        return _finished(changed, rounds_held(state))
-    return changed
+        return _finished(replace(state, rounds=rounds), rounds_held(state))
+    return _bump(state, rounds=rounds)
 
 
 COMMANDS: dict[str, Callable[[ClockState, int], ClockState]] = {
