@@ -11,7 +11,7 @@ import anyio
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.adapters.hub.base import Hub
+from app.adapters.hub.base import Hub, HubError
 from app.domain import clock
 from app.services import clock as clock_service
 from app.services.timekeeping import now_ms
@@ -21,7 +21,7 @@ log = logging.getLogger("tablehop.live")
 
 def channel(event_id: int) -> str:
     """Name the hub channel of one event."""
-    return f"tablehop:event:{event_id}"
+    return f"event:{event_id}"
 
 
 def state_message(public: dict) -> str:
@@ -51,9 +51,16 @@ class Live:
                 await self._task
 
     async def announce(self, event_id: int, public: dict) -> None:
-        """Publish a new state and wake for its next deadline."""
-        await self.hub.publish(channel(event_id), state_message(public))
+        """Publish a new state and wake for its next deadline; the change is already stored."""
         self.watch(event_id)
+        await self._publish(event_id, public)
+
+    async def _publish(self, event_id: int, public: dict) -> None:
+        """Publish, logging a hub failure: screens resynchronise from the stored state."""
+        try:
+            await self.hub.publish(channel(event_id), state_message(public))
+        except HubError:
+            log.exception("could not publish the state of event %s", event_id)
 
     def announce_from_thread(self, event_id: int, public: dict) -> None:
         """Publish from a plain `def` route running in the thread pool."""
@@ -80,7 +87,7 @@ class Live:
             self._wakeups[event_id] = now_ms() + 1000
             return
         if change.changed:
-            await self.hub.publish(channel(event_id), state_message(change.public))
+            await self._publish(event_id, change.public)
         wake = clock.next_wakeup_ms(change.state)
         if wake is None:
             self._wakeups.pop(event_id, None)
