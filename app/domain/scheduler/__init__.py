@@ -1,0 +1,6 @@
+"""Make plans for an event and check them: pure functions of people, rules and a seed."""
+
+from app.domain.scheduler.report import PlanReport
+from app.domain.scheduler.verify import verify
+
+__all__ = ["PlanReport", "verify"]
