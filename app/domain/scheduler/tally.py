@@ -40,6 +40,7 @@ class Tally:
         self.history = {_key(*sorted(h)) for h in rules.history if len(h) == 2}
         self.met: set[int] = set()
         self.meetings = dict.fromkeys(present, 0)
+        self.unknown: set[int] = set()
         self.sit_outs = dict.fromkeys(present, 0)
         self.previous: dict[int, int] = {}
         self.counts = dict.fromkeys(
@@ -50,41 +51,44 @@ class Tally:
 
     def add_round(self, rnd: Round) -> None:
         """Count the meetings, moves and sit-outs of one round."""
-        live = rnd.number > self.frozen
         position: dict[int, int] = {}
+        keys: list[int] = []
+        meetings = self.meetings
         for table in rnd.tables:
             seats = table.seats
+            others = len(seats) - 1
             for i, a in enumerate(seats):
                 position[a] = table.number
+                if a in meetings:
+                    meetings[a] += others
                 for b in seats[i + 1 :]:
-                    self._meet(a, b, live)
+                    keys.append((a << _SHIFT) | b if a < b else (b << _SHIFT) | a)
+        self._meet(keys, rnd.number > self.frozen)
+        self.unknown |= position.keys() - meetings.keys()
         self._walks(position)
         for pid in rnd.sitting_out:
             if pid in self.sit_outs:
                 self.sit_outs[pid] += 1
 
-    def _meet(self, a: int, b: int, live: bool) -> None:
-        """Record one meeting and whatever rule it bends."""
-        key = _key(a, b)
-        counts = self.counts
-        if key in self.met:
-            counts["repeats"] += 1
-            counts["live_repeats"] += live
-        else:
-            self.met.add(key)
-            if key in self.history:
-                counts["history"] += 1
-                counts["live_history"] += live
-        company, club = self.company, self.club
-        if a in company and company.get(b) == company[a]:
-            counts["company"] += 1
-        if a in club and club.get(b) == club[a]:
-            counts["club"] += 1
-        meetings = self.meetings
-        if a in meetings:
-            meetings[a] += 1
-        if b in meetings:
-            meetings[b] += 1
+    def _meet(self, keys: list[int], live: bool) -> None:
+        """Record a round's meetings (as pair keys) and whatever rules they bend."""
+        counts, met = self.counts, self.met
+        fresh = set(keys) - met
+        repeats = len(keys) - len(fresh)
+        counts["repeats"] += repeats
+        counts["live_repeats"] += repeats * live
+        if self.history:
+            old = len(fresh & self.history)
+            counts["history"] += old
+            counts["live_history"] += old * live
+        met |= fresh
+        for code, name in ((self.company, "company"), (self.club, "club")):
+            if code:
+                counts[name] += sum(
+                    1
+                    for k in keys
+                    if (c := code.get(k >> _SHIFT)) is not None and code.get(k & _MASK) == c
+                )
 
     def _walks(self, position: dict[int, int]) -> None:
         """Measure how far each person moves from the previous round's table."""
@@ -105,7 +109,8 @@ class Tally:
     def report(self, plan: Plan, problems: list[str]) -> PlanReport:
         """Turn the tally into a report, adding the problems it reveals."""
         possible = self._possible()
-        _, covered = self._allowed(self.met)
+        clean = not self.unknown and not self.counts["company"]
+        covered = len(self.met) if clean else self._allowed(self.met)[1]
         old_possible, old_covered = self._allowed(self.history)
         unmet_new = (possible - old_possible) - (covered - old_covered)
         self._rule_problems(problems, possible - covered, unmet_new)
