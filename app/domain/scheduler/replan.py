@@ -27,7 +27,7 @@ class Replan:
     """A new plan and how much it disturbs the old one."""
 
     plan: Plan
-    churn: int  # person-rounds after the frozen ones where someone staying changed table
+    churn: int  # person-rounds where someone staying loses or changes the table they had
     newcomers: tuple[int, ...]
     leavers: tuple[int, ...]
 
@@ -62,11 +62,12 @@ def _reseat(rnd: Round, cast: Cast, constraints: Constraints, tables: int) -> tu
     """Re-seat one round: keep what still holds, match the people left free."""
     free: dict[int, int | None] = dict.fromkeys(cast.unplaced)
     for pid in rnd.sitting_out:
+        pid = cast.stand_in.get(pid, pid)
         if pid in cast.present:
             free[pid] = None
     touched = _touched(rnd, cast)
     if not free and not touched:
-        return rnd, 0
+        return (Round(rnd.number, rnd.tables) if rnd.sitting_out else rnd), 0
     seated: list[Table | None] = list(rnd.tables)
     for i in touched:
         seated[i] = _recast(rnd.tables[i], cast, constraints.company, free)
@@ -127,7 +128,9 @@ def _fill(
     placed = {p: t.number for t in seated for p in t.seats}
     out = tuple(sorted(p for p in free if p not in placed))
     churn = sum(
-        1 for p, before in free.items() if p not in cast.newcomers and placed.get(p) != before
+        1
+        for p, before in free.items()
+        if before is not None and p not in cast.newcomers and placed.get(p) != before
     )
     return Round(number, tuple(sorted(kept + seated, key=_NUMBER)), out), churn
 
