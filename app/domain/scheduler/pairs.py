@@ -1,0 +1,46 @@
+"""Plan a 1:1 event: everyone meets every allowed partner once, in as few rounds as possible."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from app.domain.model import Person, Plan, PlanError, Rules
+from app.domain.scheduler.circle import circle_rounds, couples_for
+from app.domain.scheduler.compact import compact
+from app.domain.scheduler.constraints import Constraints
+from app.domain.scheduler.limit import keep_rounds
+from app.domain.scheduler.seating import Seating, to_plan
+
+
+def plan_pairs(
+    people: Sequence[Person], rules: Rules, *, rounds: int | None = None, seed: int = 0
+) -> Plan:
+    """Plan 1:1 rounds; with `rounds` fewer than needed, choose the fairest, most wished ones.
+
+    More rounds than needed are not added: they could only repeat meetings.
+    """
+    constraints = Constraints(people, rules)
+    constraints.check()
+    if rounds is not None and rounds < 1:
+        raise PlanError(f"A plan needs at least one round, not {rounds}.")
+    seatings = full_seatings(constraints, random.Random(seed))
+    if rounds is not None and rounds < len(seatings):
+        seatings = keep_rounds(seatings, rounds, constraints)
+    return to_plan(seatings, constraints.ids)
+
+
+def full_seatings(constraints: Constraints, rng: random.Random) -> list[Seating]:
+    """Seat every allowed meeting: the circle method, then sparse rounds emptied."""
+    couples = couples_for(constraints, rng)
+    forbidden = constraints.forbidden if constraints.company else None
+    seatings = circle_rounds(couples, forbidden)
+    if forbidden is not None:
+        seatings = compact(seatings, lower_bound(constraints), len(constraints.ids) // 2)
+    return seatings
+
+
+def lower_bound(constraints: Constraints) -> int:
+    """Give the fewest rounds any plan needs: Δ, or more when a round cannot hold enough."""
+    per_round = len(constraints.ids) // 2
+    return max(constraints.max_degree(), -(-constraints.allowed_pairs() // per_round))
