@@ -7,13 +7,17 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.responses import HTMLResponse
 
 from app.web import i18n
 
-templates = Jinja2Templates(
-    directory=Path(__file__).parent.parent / "templates", extensions=["jinja2.ext.i18n"]
+environment = Environment(
+    loader=FileSystemLoader(Path(__file__).parent.parent / "templates"),
+    autoescape=select_autoescape(),
+    extensions=["jinja2.ext.i18n"],
 )
+templates = Jinja2Templates(env=environment)
 templates.env.install_gettext_callables(i18n.gettext_raw, i18n.ngettext_raw, newstyle=True)
 templates.env.filters["number"] = i18n.format_number
 templates.env.filters["clock_time"] = i18n.format_clock_time

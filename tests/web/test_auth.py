@@ -86,7 +86,9 @@ def test_a_forged_cookie_is_refused(anonymous: TestClient) -> None:
 def test_a_wrong_token_at_sign_in_is_refused(anonymous: TestClient) -> None:
     response = anonymous.post("/login", data={"token": "guess"})
     assert response.status_code == 401
-    assert "not the admin token" in response.text
+    assert "n'est pas le jeton administrateur" in response.text
+    english = anonymous.post("/login", data={"token": "guess"}, headers={"Accept-Language": "en"})
+    assert "not the admin token" in english.text
 
 
 def test_the_token_is_generated_once_and_readable_by_the_owner_only(tmp_path) -> None:
