@@ -40,23 +40,25 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _worker_schema() -> str:
-    return "tablehop_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+def _session_schema() -> str:
+    """Name a schema no other test run uses at the same time (xdist workers, other checkouts)."""
+    return f"tablehop_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}"
 
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    """Give each test worker its own PostgreSQL schema, created empty."""
+    """Give this test run its own PostgreSQL schema, created empty and dropped at the end."""
     reason = postgres_reachable()
     if reason:
         skip_or_fail(reason)
-    schema = _worker_schema()
+    schema = _session_schema()
     engine = make_engine(POSTGRES_URL)
     with engine.begin() as connection:
-        connection.execute(text(f'drop schema if exists "{schema}" cascade'))
         connection.execute(text(f'create schema "{schema}"'))
-    engine.dispose()
     yield f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    with engine.begin() as connection:
+        connection.execute(text(f'drop schema "{schema}" cascade'))
+    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

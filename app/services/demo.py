@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from app.adapters.database.tables import Event, Registration
 from app.services.events import create_event
 from app.services.participants import register
-from app.services.people import upsert_person
+from app.services.people import upsert_people
 from app.services.schemas import EventCreate
 from app.services.timekeeping import now_ms
 
@@ -91,9 +91,7 @@ def seed_demo(session: Session) -> tuple[int, bool]:
         ),
     )
     stored = session.get(Event, event.id)
-    clubs: dict = {}
-    for details in demo_people():
-        person, _ = upsert_person(session, details, clubs)
+    for person, _ in upsert_people(session, demo_people()):
         registration = register(session, stored, person)
         registration.status, registration.checked_in_ms = "present", now_ms()
     session.commit()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pydantic import ValidationError
 from sqlmodel import Session, select
 
-from app.adapters.database.tables import Club, Registration
+from app.adapters.database.tables import Registration
 from app.adapters.spreadsheet import MAX_BYTES, PersonRow, SheetRejected, parse_people_csv
 from app.services.errors import TooLarge, Unprocessable
 from app.services.events import load_event
 from app.services.participants import register
-from app.services.people import upsert_person
+from app.services.people import upsert_people
 from app.services.schemas import ImportLineError, ImportReport, ParticipantCreate
 
 __all__ = ["MAX_BYTES", "import_people"]
@@ -29,20 +29,16 @@ def import_people(session: Session, event_id: int, data: bytes) -> ImportReport:
     registered = set(
         session.exec(select(Registration.person_id).where(Registration.event_id == event.id)).all()
     )
-    clubs: dict[str, Club] = {}
-    imported = updated = 0
-    for row in sheet.rows:
-        details = _validated(row, errors)
-        if details is None:
-            continue
-        person, created = upsert_person(session, details, clubs)
-        imported, updated = (imported + 1, updated) if created else (imported, updated + 1)
+    valid = [details for row in sheet.rows if (details := _validated(row, errors)) is not None]
+    people = upsert_people(session, valid)
+    imported = sum(created for _, created in people)
+    for person, _ in people:
         if person.id not in registered:
             register(session, event, person)
             registered.add(person.id)
     session.commit()
     errors.sort(key=lambda error: error.line)
-    return ImportReport(imported=imported, updated=updated, errors=errors)
+    return ImportReport(imported=imported, updated=len(people) - imported, errors=errors)
 
 
 def _validated(row: PersonRow, errors: list[ImportLineError]) -> dict | None:

@@ -10,7 +10,7 @@ from app.adapters.database.tables import Club, Event, Person, Registration
 from app.services import planning
 from app.services.errors import Conflict, NotFound
 from app.services.events import load_event
-from app.services.people import upsert_person
+from app.services.people import upsert_people
 from app.services.schemas import ParticipantCreate, ParticipantPublic
 from app.services.timekeeping import now_ms
 
@@ -23,7 +23,7 @@ def new_token() -> str:
 def add_participant(session: Session, event_id: int, data: ParticipantCreate) -> ParticipantPublic:
     """Register one person (found by e-mail or created) for the event."""
     event = load_event(session, event_id)
-    person, _ = upsert_person(session, data.model_dump(), {})
+    [(person, _)] = upsert_people(session, [data.model_dump()])
     if _registration(session, event.id, person.id) is not None:
         session.rollback()
         raise Conflict(f"{data.email} is already registered for this event")
@@ -36,7 +36,6 @@ def register(session: Session, event: Event, person: Person) -> Registration:
     """Give a person a registration and personal token for the event."""
     registration = Registration(event_id=event.id, person_id=person.id, token=new_token())
     session.add(registration)
-    session.flush()
     return registration
 
 

@@ -1,6 +1,8 @@
-"""Members as persons kept across events: find by e-mail, create or update."""
+"""Members as persons kept across events: found by e-mail, created or updated in batches."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sqlmodel import Session, select
 
@@ -17,6 +19,7 @@ PERSON_FIELDS = (
     "website",
     "pitch",
 )
+LOOKUP_CHUNK = 1000
 
 
 def email_key(email: str) -> str:
@@ -24,43 +27,49 @@ def email_key(email: str) -> str:
     return email.strip().casefold()
 
 
-def find_by_email(session: Session, email: str) -> Person | None:
-    """Return the person with this e-mail, in any case, if there is one."""
-    return session.exec(select(Person).where(Person.email_key == email_key(email))).first()
-
-
-def upsert_person(session: Session, details: dict, clubs: dict[str, Club]) -> tuple[Person, bool]:
-    """Create the person or update the one with the same e-mail; tell which happened."""
-    person = find_by_email(session, details["email"])
-    created = person is None
-    if person is None:
-        person = Person(
-            email_key=email_key(details["email"]), created_ms=now_ms(), **_core(details)
-        )
-    else:
-        for name, value in _core(details).items():
-            if value:  # a blank cell never erases what the member told us before
-                setattr(person, name, value)
-    person.club_id = club_id(session, details.get("club"), clubs) or person.club_id
-    session.add(person)
+def upsert_people(session: Session, batch: Sequence[dict]) -> list[tuple[Person, bool]]:
+    """Create or update each person by e-mail, in a few queries; tell which were created."""
+    keys = [email_key(details["email"]) for details in batch]
+    known = _people_by_key(session, keys)
+    clubs = _clubs_for(session, [details.get("club") for details in batch])
+    results = []
+    for key, details in zip(keys, batch, strict=True):
+        person = known.get(key)
+        created = person is None
+        if person is None:
+            person = Person(email_key=key, created_ms=now_ms(), **_core(details))
+            known[key] = person
+        else:
+            for name, value in _core(details).items():
+                if value:  # a blank cell never erases what the member told us before
+                    setattr(person, name, value)
+        club = clubs.get((details.get("club") or "").strip().casefold())
+        person.club_id = club.id if club else person.club_id
+        session.add(person)
+        results.append((person, created))
     session.flush()
-    return person, created
+    return results
 
 
-def club_id(session: Session, name: str | None, cache: dict[str, Club]) -> int | None:
-    """Find or create a club by name, case-insensitively, remembering it for the batch."""
-    if not name:
-        return None
-    key = name.strip().casefold()
-    if key not in cache:
-        existing = {club.name.casefold(): club for club in session.exec(select(Club)).all()}
-        cache.update(existing)
-    if key not in cache:
-        club = Club(name=name.strip())
-        session.add(club)
-        session.flush()
-        cache[key] = club
-    return cache[key].id
+def _people_by_key(session: Session, keys: list[str]) -> dict[str, Person]:
+    found: dict[str, Person] = {}
+    for start in range(0, len(keys), LOOKUP_CHUNK):
+        chunk = keys[start : start + LOOKUP_CHUNK]
+        for person in session.exec(select(Person).where(Person.email_key.in_(chunk))).all():
+            found[person.email_key] = person
+    return found
+
+
+def _clubs_for(session: Session, names: list[str | None]) -> dict[str, Club]:
+    """Find or create every club named, case-insensitively, with one flush for the new ones."""
+    clubs = {club.name.casefold(): club for club in session.exec(select(Club)).all()}
+    for name in names:
+        key = (name or "").strip().casefold()
+        if key and key not in clubs:
+            clubs[key] = Club(name=name.strip())
+            session.add(clubs[key])
+    session.flush()
+    return clubs
 
 
 def _core(details: dict) -> dict:
