@@ -89,19 +89,19 @@ def _reseat(
     while len(tables) < len(sizes):
         tables.append([])
         numbers.append(next(k for k in range(1, len(sizes) + 2) if k not in numbers))
-    order = sorted(range(len(tables)), key=lambda t: -len(tables[t]))
-    room = {}
-    for t, want in zip(order, sorted(sizes, reverse=True), strict=True):
-        while len(tables[t]) > want:
-            loose.append(tables[t].pop())
-        room[t] = want
+    top, many = max(sizes), sizes.count(max(sizes))
+    for table in tables:
+        while len(table) > top:
+            loose.append(table.pop())
+    for table in [t for t in tables if len(t) == top][many:]:
+        loose.append(table.pop())
     seated = {i for t in tables for i in t}
     loose += [i for i in range(len(weights.met)) if i not in seated and i not in loose]
     rng.shuffle(loose)
     for person in loose:
-        open_tables = [t for t in room if len(tables[t]) < room[t]]
-        best = min(open_tables, key=lambda t: weights.join_cost(person, tables[t]))
-        tables[best].append(person)
+        full = sum(len(t) == top for t in tables)
+        open_tables = [t for t in tables if len(t) < top - 1 or (len(t) < top and full < many)]
+        min(open_tables, key=lambda t: weights.join_cost(person, t)).append(person)
     return tables, numbers
 
 

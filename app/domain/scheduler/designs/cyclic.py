@@ -69,19 +69,6 @@ class _Ledger:
         self.orbits = orbits
         self.starts: dict[tuple[int, ...], list[int]] = {}
 
-    def clashes(self, u: int, v: int) -> bool:
-        """Tell whether adding the pair {u, v} would make some pair meet twice in w rounds."""
-        key = self.orbits.key(u, v)
-        if key is None:
-            return self.orbits.w > 1
-        kind, start, period = key
-        w = self.orbits.w
-        if period < w:
-            return True
-        return any(
-            (start - s) % period < w or (s - start) % period < w for s in self.starts.get(kind, ())
-        )
-
     def add(self, u: int, v: int) -> None:
         """Record the pair {u, v} as used (two fixed points need no record: they always clash)."""
         key = self.orbits.key(u, v)
@@ -189,3 +176,68 @@ def _apply_swap(
         for q in tables[table]:
             if q != p:
                 ledger.add(p, q)
+
+
+class _Budget(Exception):
+    """The node budget of one backtracking attempt ran out."""
+
+
+def backtrack_base(
+    orbits: Orbits, size: int, *, seed: int = 0, nodes: int = 300_000
+) -> Base | None:
+    """Search a base round depth-first, table by table (fixed points first, then shuffled)."""
+    rng = random.Random(seed)
+    fixed = list(range(orbits.m * orbits.c, orbits.size))
+    finite = list(range(orbits.m * orbits.c))
+    rng.shuffle(finite)
+    order = fixed + finite
+    rank = {p: i for i, p in enumerate(order)}
+    ledger = _Ledger(orbits)
+    used: set[int] = set()
+    tables: list[list[int]] = []
+    left = [nodes]
+
+    def extend(table: list[int]) -> bool:
+        left[0] -= 1
+        if left[0] < 0:
+            raise _Budget
+        if len(table) == size:
+            tables.append(table)
+            if len(used) == orbits.size or open_table():
+                return True
+            tables.pop()
+            return False
+        for p in order[rank[table[-1]] + 1 :]:
+            if p in used or not _join(ledger, p, table):
+                continue
+            used.add(p)
+            if extend([*table, p]):
+                return True
+            used.discard(p)
+            for q in table:
+                ledger.remove(p, q)
+        return False
+
+    def open_table() -> bool:
+        first = next(p for p in order if p not in used)
+        used.add(first)
+        if extend([first]):
+            return True
+        used.discard(first)
+        return False
+
+    try:
+        return tuple(tuple(sorted(t)) for t in tables) if open_table() else None
+    except _Budget:
+        return None
+
+
+def _join(ledger: _Ledger, p: int, table: list[int]) -> bool:
+    """Record p's pairs with the table one by one; undo and refuse at the first clash."""
+    for i, q in enumerate(table):
+        if _pair_cost(ledger, p, q):
+            for r in table[:i]:
+                ledger.remove(p, r)
+            return False
+        ledger.add(p, q)
+    return True
