@@ -1,0 +1,1 @@
+"""Use cases: load, call the domain, save, publish. The only layer that commits."""

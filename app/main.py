@@ -1,0 +1,58 @@
+"""create_app(settings): the one place that wires settings, database, hub and routers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from app.adapters.database.engine import make_engine
+from app.adapters.hub import make_hub
+from app.config import Settings
+from app.services.admin_token import ensure_admin_token
+from app.services.live import Live
+from app.web import pages, ws
+from app.web.api import clock, events, health, me, participants, plan
+from app.web.errors import install_error_handlers
+
+HERE = Path(__file__).parent
+log = logging.getLogger("tablehop")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application for these settings (each test builds its own)."""
+    settings = settings or Settings()
+    admin_token, generated = ensure_admin_token(settings.admin_token, settings.data_dir)
+    if generated:
+        print(f"Tablehop admin token (kept in {settings.data_dir}/admin_token): {admin_token}")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        hub = make_hub(settings.redis_url)
+        await hub.connect()
+        app.state.live = Live(hub, app.state.engine)
+        await app.state.live.start()
+        yield
+        await app.state.live.stop()
+        await hub.disconnect()
+        app.state.engine.dispose()
+
+    app = FastAPI(
+        title="Tablehop",
+        summary="Run a business speed-networking event on the day.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.admin_token = admin_token
+    app.state.engine = make_engine(settings.sqlalchemy_url)
+    install_error_handlers(app)
+    routers = (health, events, participants, plan, clock, me, ws, pages)
+    for module in routers:
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app

@@ -1,0 +1,105 @@
+"""Keep this process's screens current: publish every change once, wake at each deadline."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from contextlib import suppress
+
+import anyio
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from app.adapters.hub.base import Hub, HubError
+from app.domain import clock
+from app.services import clock as clock_service
+from app.services.timekeeping import now_ms
+
+log = logging.getLogger("tablehop.live")
+
+
+def channel(event_id: int) -> str:
+    """Name the hub channel of one event."""
+    return f"event:{event_id}"
+
+
+def state_message(public: dict) -> str:
+    """Serialise a state once, for every subscriber alike."""
+    return json.dumps({"type": "state", **public}, separators=(",", ":"))
+
+
+class Live:
+    """Publish state changes and run the automatic transitions this process's clients await."""
+
+    def __init__(self, hub: Hub, engine: Engine) -> None:
+        self.hub = hub
+        self.engine = engine
+        self._wakeups: dict[int, int] = {}
+        self._poked = asyncio.Event()
+        self._task: asyncio.Task | None = None
+
+    async def start(self) -> None:
+        """Start waking at deadlines (application start-up)."""
+        self._task = asyncio.create_task(self._run(), name="tablehop-clock")
+
+    async def stop(self) -> None:
+        """Stop waking (application shutdown)."""
+        if self._task is not None:
+            self._task.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._task
+
+    async def announce(self, event_id: int, public: dict) -> None:
+        """Publish a new state and wake for its next deadline; the change is already stored."""
+        self.watch(event_id)
+        await self._publish(event_id, public)
+
+    async def _publish(self, event_id: int, public: dict) -> None:
+        """Publish, logging a hub failure: screens resynchronise from the stored state."""
+        try:
+            await self.hub.publish(channel(event_id), state_message(public))
+        except HubError:
+            log.exception("could not publish the state of event %s", event_id)
+
+    def announce_from_thread(self, event_id: int, public: dict) -> None:
+        """Publish from a plain `def` route running in the thread pool."""
+        anyio.from_thread.run(self.announce, event_id, public)
+
+    def watch(self, event_id: int) -> None:
+        """Make sure this process wakes at the event's next deadline."""
+        self._wakeups[event_id] = 0
+        self._poked.set()
+
+    async def _run(self) -> None:
+        while True:
+            due = [e for e, at in self._wakeups.items() if at <= now_ms()]
+            for event_id in due:
+                await self._catch_up(event_id)
+            await self._sleep_until_next()
+
+    async def _catch_up(self, event_id: int) -> None:
+        """Advance one event to now; publish if this process made the change."""
+        try:
+            change = await anyio.to_thread.run_sync(self._catch_up_in_db, event_id)
+        except Exception:  # a database hiccup must not stop the clock of every event
+            log.exception("catching up event %s failed; retrying in 1 s", event_id)
+            self._wakeups[event_id] = now_ms() + 1000
+            return
+        if change.changed:
+            await self._publish(event_id, change.public)
+        wake = clock.next_wakeup_ms(change.state)
+        if wake is None:
+            self._wakeups.pop(event_id, None)
+        else:
+            self._wakeups[event_id] = wake
+
+    def _catch_up_in_db(self, event_id: int) -> clock_service.ClockChange:
+        with Session(self.engine, expire_on_commit=False) as session:
+            return clock_service.catch_up(session, event_id)
+
+    async def _sleep_until_next(self) -> None:
+        self._poked.clear()
+        delay = (min(self._wakeups.values()) - now_ms()) / 1000 if self._wakeups else 3600
+        with suppress(TimeoutError):
+            await asyncio.wait_for(self._poked.wait(), timeout=max(0.0, delay))

@@ -1,0 +1,143 @@
+"""Make, re-make and show an event's plan; rounds already held are never changed."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete
+from sqlmodel import Session, select
+
+from app.adapters.database.tables import Club, Event, Meeting, Person, Registration, Seat
+from app.domain import clock, model
+from app.domain.model import PlanError, Round, Rules, Table
+from app.domain.scheduler import verify
+from app.domain.scheduler.planner import make_plan, replan
+from app.services import clock as clock_service
+from app.services.errors import Conflict
+from app.services.events import load_event
+
+
+def generate_plan(session: Session, event_id: int) -> dict:
+    """Plan from the people present; once rounds are held, re-plan only the rest."""
+    clock_service.catch_up(session, event_id)  # record any round that started meanwhile
+    event = load_event(session, event_id)
+    state, row_version = clock_service.load_state(session, event)
+    if state.phase == "finished":
+        raise Conflict("the event is finished; its plan can no longer change")
+    held = clock.rounds_held(state)
+    people, rules = present_people(session, event), rules_for(session, event)
+    previous = load_plan(session, event)
+    try:
+        if held == 0 or previous is None:
+            plan = make_plan(people, event.table_size, rules, rounds=event.rounds, seed=event.id)
+        else:
+            plan = replan(previous, frozen=held, people=people, rules=rules, seed=event.id).plan
+    except PlanError as error:
+        session.rollback()
+        raise Conflict(str(error)) from None
+    _save_seats(session, event, plan, held)
+    event.plan_version += 1
+    session.add(event)
+    after = clock.with_rounds(state, len(plan.rounds))
+    clock_service.replace_state(session, event, after, row_version)
+    session.commit()
+    return plan_view(session, event_id)
+
+
+def replan_if_planned(session: Session, event: Event) -> None:
+    """After someone arrives or leaves, re-plan the rounds not yet started, if there is a plan."""
+    if event.plan_version > 0 and event.status != "finished":
+        generate_plan(session, event.id)
+
+
+def plan_view(session: Session, event_id: int) -> dict:
+    """Show the plan as the contract gives it, with the verifier's metrics."""
+    event = load_event(session, event_id)
+    plan = load_plan(session, event) or model.Plan(event.table_size, ())
+    people = _planned_people(session, event, plan)
+    report = verify(plan, people, rules_for(session, event))
+    talk, switch = event.talk_seconds, event.switch_seconds
+    metrics = {
+        **report.to_metrics(),
+        "duration_seconds": max(0, len(plan.rounds) * (talk + switch) - switch),
+    }
+    return {
+        "version": event.plan_version,
+        "rounds": [_round_view(rnd) for rnd in plan.rounds],
+        "metrics": metrics,
+    }
+
+
+def present_people(session: Session, event: Event) -> list[model.Person]:
+    """List who is present, as the scheduler sees them."""
+    return _people(session, event.id, Registration.status == "present")
+
+
+def rules_for(session: Session, event: Event) -> Rules:
+    """Gather the rules: the club setting and every pair met at an earlier edition."""
+    earlier = select(Event.id).where(Event.series_id == event.series_id, Event.id != event.id)
+    met = session.exec(
+        select(Meeting.person_a, Meeting.person_b).where(Meeting.event_id.in_(earlier))
+    ).all()
+    history = frozenset(model.pair(a, b) for a, b in met)
+    return Rules(avoid_same_club=event.avoid_same_club, history=history)
+
+
+def load_plan(session: Session, event: Event) -> model.Plan | None:
+    """Rebuild the stored plan, or None when there is none yet."""
+    seats = session.exec(select(Seat).where(Seat.event_id == event.id).order_by(Seat.id)).all()
+    if not seats:
+        return None
+    rounds: dict[int, tuple[dict[int, list[int]], list[int]]] = {}
+    for seat in seats:
+        tables, out = rounds.setdefault(seat.round, ({}, []))
+        if seat.table is None:
+            out.append(seat.person_id)
+        else:
+            tables.setdefault(seat.table, []).append(seat.person_id)
+    return model.Plan(
+        event.table_size,
+        tuple(
+            Round(n, tuple(Table(t, tuple(s)) for t, s in sorted(tables.items())), tuple(out))
+            for n, (tables, out) in sorted(rounds.items())
+        ),
+    )
+
+
+def _save_seats(session: Session, event: Event, plan: model.Plan, held: int) -> None:
+    """Replace the seats of every round not yet held."""
+    session.exec(delete(Seat).where(Seat.event_id == event.id, Seat.round > held))
+    for rnd in plan.rounds[held:]:
+        for table in rnd.tables:
+            for person_id in table.seats:
+                session.add(
+                    Seat(
+                        event_id=event.id, round=rnd.number, table=table.number, person_id=person_id
+                    )
+                )
+        for person_id in rnd.sitting_out:
+            session.add(Seat(event_id=event.id, round=rnd.number, table=None, person_id=person_id))
+
+
+def _planned_people(session: Session, event: Event, plan: model.Plan) -> list[model.Person]:
+    """List everyone the plan seats, present or gone since, for the verifier."""
+    seated = {p for rnd in plan.rounds for t in rnd.tables for p in t.seats}
+    seated |= {p for rnd in plan.rounds for p in rnd.sitting_out}
+    return _people(session, event.id, Registration.person_id.in_(seated))
+
+
+def _people(session: Session, event_id: int, condition) -> list[model.Person]:
+    clubs = {club.id: club.name for club in session.exec(select(Club)).all()}
+    rows = session.exec(
+        select(Person)
+        .join(Registration, Registration.person_id == Person.id)
+        .where(Registration.event_id == event_id, condition)
+        .order_by(Person.id)
+    ).all()
+    return [model.Person(p.id, p.company or None, clubs.get(p.club_id)) for p in rows]
+
+
+def _round_view(rnd: Round) -> dict:
+    return {
+        "number": rnd.number,
+        "tables": [{"table": t.number, "participants": list(t.seats)} for t in rnd.tables],
+        "sitting_out": list(rnd.sitting_out),
+    }

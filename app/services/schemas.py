@@ -1,0 +1,148 @@
+"""What the API takes and gives back: validated at the edge, plain afterwards."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+EMAIL_PATTERN = re.compile(r"^[^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>().]{2,}$")
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Label = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=120)]
+OptionalText = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=300)]
+
+
+class EventCreate(BaseModel):
+    """Settings of a new event; pairs always sit two to a table."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Speed dating business — Artois",
+                    "format": "pairs",
+                    "table_size": 2,
+                    "talk_seconds": 110,
+                    "switch_seconds": 20,
+                    "avoid_same_club": True,
+                    "language": "fr",
+                }
+            ]
+        }
+    )
+
+    title: Text
+    format: Literal["pairs", "tables"] = "pairs"
+    table_size: int = Field(default=2, ge=2, le=10)
+    talk_seconds: int = Field(default=110, ge=10, le=3600)
+    switch_seconds: int = Field(default=20, ge=0, le=600)
+    rounds: int | None = Field(default=None, ge=1, le=2000)
+    avoid_same_club: bool = False
+    hold_before_talk: bool = False
+    language: Literal["fr", "en"] = "fr"
+    date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    venue: OptionalText = None
+    series_id: int | None = None
+
+    @model_validator(mode="after")
+    def _table_size_fits_format(self) -> EventCreate:
+        if self.format == "pairs" and self.table_size != 2:
+            raise ValueError("table_size must be 2 for the pairs format")
+        if self.format == "tables" and self.table_size < 3:
+            raise ValueError("table_size must be between 3 and 10 for the tables format")
+        return self
+
+
+class EventPublic(EventCreate):
+    """An event as the API shows it."""
+
+    id: int
+    status: str
+    plan_version: int
+    series_id: int | None = None
+
+
+class ParticipantCreate(BaseModel):
+    """A member to register; the same e-mail (any case) is the same person."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "first_name": "Émilie",
+                    "last_name": "Lefèvre",
+                    "company": "SARL Artois Bâtiment",
+                    "email": "emilie.lefevre@example.fr",
+                    "sector": "BTP",
+                    "club": "CJD Arras",
+                    "pitch": "Rénovation énergétique des bâtiments tertiaires",
+                }
+            ]
+        }
+    )
+
+    first_name: Name
+    last_name: Name
+    company: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+    email: Annotated[str, StringConstraints(strip_whitespace=True, max_length=254)]
+    sector: Label = None
+    club: Label = None
+    phone: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=40)] = None
+    website: OptionalText = None
+    pitch: OptionalText = None
+
+    @field_validator("email")
+    @classmethod
+    def _email_looks_real(cls, value: str) -> str:
+        if not EMAIL_PATTERN.match(value):
+            raise ValueError(f"'{value}' is not an e-mail address")
+        return value
+
+    @field_validator("sector", "club", "phone", "website", "pitch")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value or None
+
+
+class ParticipantPublic(BaseModel):
+    """A registered participant as the host sees them."""
+
+    id: int
+    token: str
+    first_name: str
+    last_name: str
+    company: str
+    club: str | None
+    sector: str | None
+    email: str
+    phone: str | None
+    website: str | None
+    pitch: str | None
+    status: Literal["registered", "present", "gone"]
+    walk_in: bool
+    checked_in_ms: int | None
+
+
+class ImportLineError(BaseModel):
+    """One line of a spreadsheet that was not imported, by the row number it shows."""
+
+    line: int
+    message: str
+
+
+class ImportReport(BaseModel):
+    """What an import did: new people, updated people, and the lines it skipped."""
+
+    imported: int
+    updated: int
+    errors: list[ImportLineError]

@@ -1,0 +1,45 @@
+"""The domain stays pure: no framework, no I/O, no asyncio, no wall clock."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+DOMAIN = Path(__file__).resolve().parents[2] / "app" / "domain"
+FORBIDDEN_MODULES = {
+    "fastapi", "starlette", "sqlmodel", "sqlalchemy", "pydantic", "asyncio", "time",
+    "os", "socket", "redis", "httpx", "requests", "threading", "subprocess",
+}  # fmt: skip
+WALL_CLOCK_CALLS = {"now", "today", "utcnow", "time", "monotonic", "perf_counter"}
+SOURCES = sorted(DOMAIN.rglob("*.py"))
+
+
+def imported_modules(tree: ast.AST) -> set[str]:
+    """Name every module a source file imports, absolute."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: str(p.relative_to(DOMAIN)))
+def test_domain_module_imports_no_framework_and_no_io(source: Path) -> None:
+    modules = imported_modules(ast.parse(source.read_text()))
+    assert not {m for m in modules if m.split(".")[0] in FORBIDDEN_MODULES}
+    assert not {m for m in modules if m.startswith("app.") and not m.startswith("app.domain")}
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: str(p.relative_to(DOMAIN)))
+def test_domain_module_never_reads_the_wall_clock(source: Path) -> None:
+    tree = ast.parse(source.read_text())
+    calls = {
+        node.func.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
+    assert not calls & WALL_CLOCK_CALLS

@@ -1,0 +1,100 @@
+"""Only the organiser drives the event: every admin route refuses strangers."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from app.config import Settings
+from app.main import create_app
+from app.web.auth import COOKIE_NAME
+from tests.conftest import ADMIN_TOKEN
+
+# Routes anyone may call; every other route must answer 401 to a stranger.
+PUBLIC_ROUTES = {("GET", "/api/health"), ("GET", "/"), ("POST", "/login"), ("POST", "/logout")}
+
+
+def admin_routes() -> list[tuple[str, str]]:
+    """List every (method, path) of the app that is not public."""
+    app = create_app(
+        Settings(TABLEHOP_ADMIN_TOKEN=ADMIN_TOKEN, TABLEHOP_DATA_DIR="/tmp/tablehop-routes")
+    )
+    found = []
+    for route in _walk(app.routes):
+        for method in sorted(route.methods - {"HEAD"}):
+            if (method, route.path) not in PUBLIC_ROUTES and not _is_public(route.path):
+                found.append((method, route.path))
+    return found
+
+
+def _walk(routes) -> list[APIRoute]:
+    """Flatten included routers (FastAPI keeps them as nodes holding the original router)."""
+    flat = []
+    for route in routes:
+        if isinstance(route, APIRoute):
+            flat.append(route)
+        elif hasattr(route, "original_router"):
+            flat.extend(_walk(route.original_router.routes))
+    return flat
+
+
+def _is_public(path: str) -> bool:
+    return path.startswith(("/api/me/", "/p/", "/ws/")) or path.endswith(
+        ("/state", "/screen", "/tables")
+    )
+
+
+def concrete(path: str) -> str:
+    """Fill every path parameter with a plausible value."""
+    return path.replace("{event_id}", "1").replace("{person_id}", "1").replace("{what}", "people")
+
+
+ROUTES = admin_routes()
+
+
+def test_there_are_admin_routes_to_check() -> None:
+    assert ("POST", "/api/events") in ROUTES
+
+
+@pytest.mark.parametrize(("method", "path"), ROUTES)
+@pytest.mark.parametrize("token", [None, "wrong-token", ADMIN_TOKEN + "x"])
+def test_admin_route_answers_401_without_the_admin_token(
+    anonymous: TestClient, method: str, path: str, token: str | None
+) -> None:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = anonymous.request(method, concrete(path), headers=headers)
+    assert response.status_code == 401
+    assert response.json() == {"detail": "admin token required"}
+
+
+def test_signing_in_sets_a_signed_httponly_samesite_cookie(anonymous: TestClient) -> None:
+    response = anonymous.post("/login", data={"token": ADMIN_TOKEN}, follow_redirects=False)
+    assert response.status_code == 303
+    cookie = response.headers["set-cookie"]
+    assert cookie.startswith(f"{COOKIE_NAME}=")
+    assert "HttpOnly" in cookie
+    assert "SameSite=lax" in cookie
+    assert anonymous.get("/api/events").status_code == 200
+
+
+def test_a_forged_cookie_is_refused(anonymous: TestClient) -> None:
+    anonymous.cookies.set(COOKIE_NAME, "host.forged.signature")
+    assert anonymous.get("/api/events").status_code == 401
+
+
+def test_a_wrong_token_at_sign_in_is_refused(anonymous: TestClient) -> None:
+    response = anonymous.post("/login", data={"token": "guess"})
+    assert response.status_code == 401
+    assert "n'est pas le jeton administrateur" in response.text
+    english = anonymous.post("/login", data={"token": "guess"}, headers={"Accept-Language": "en"})
+    assert "not the admin token" in english.text
+
+
+def test_the_token_is_generated_once_and_readable_by_the_owner_only(tmp_path) -> None:
+    settings = Settings(TABLEHOP_DATA_DIR=tmp_path, database_url=f"sqlite:///{tmp_path}/t.db")
+    first = create_app(settings).state.admin_token
+    second = create_app(settings).state.admin_token
+    assert first == second
+    assert len(first) >= 32
+    assert (tmp_path / "admin_token").stat().st_mode & 0o077 == 0
