@@ -68,10 +68,13 @@ def _reseat(rnd: Round, cast: Cast, constraints: Constraints, tables: int) -> tu
     touched = _touched(rnd, cast)
     if not free and not touched:
         return (Round(rnd.number, rnd.tables) if rnd.sitting_out else rnd), 0
-    seated: list[Table | None] = list(rnd.tables)
-    for i in touched:
-        seated[i] = _recast(rnd.tables[i], cast, constraints.company, free)
-    kept = [t for t in seated if t is not None]
+    kept = list(rnd.tables)
+    for i in reversed(touched):
+        table = _recast(kept[i], cast, constraints.company, free)
+        if table is None:
+            del kept[i]
+        else:
+            kept[i] = table
     if not free:
         return Round(rnd.number, tuple(kept), ()), 0
     return _fill(kept, free, cast, constraints, tables, rnd.number)

@@ -1,0 +1,110 @@
+"""Base rounds for the cells no algebraic construction reaches, developed under Z_m.
+
+Each entry was found in this repository by `cyclic.find_base` (tabu, `steps` as noted) or
+`cyclic.backtrack_base` (300 000 nodes) with the seed given; `tests/unit/test_tables_designs.py`
+develops every entry and checks that no pair meets twice. Their existence is classical: Kirkman
+triple systems, nearly Kirkman triple systems and resolvable 4-GDDs (Colbourn & Dinitz, Handbook
+of Combinatorial Designs, II.2 and IV.5).
+"""
+
+from __future__ import annotations
+
+from app.domain.scheduler.designs.cyclic import Base, Orbits
+
+# (tables, size) -> (orbits, seed, base round)
+BASES: dict[tuple[int, int], tuple[Orbits, int, Base]] = {
+    # KTS(15), Kirkman's schoolgirls: Z_7 x 2 + ∞ (find_base, 5000 steps).
+    (5, 3): (Orbits(7, 2, 1, 7), 0, ((2, 11, 14), (3, 8, 9), (0, 1, 5), (4, 7, 12), (6, 10, 13))),
+    # NKTS(24): Z_11 x 2 + 2∞; the 12 pairs that never meet form a 1-factor (find_base, 5000).
+    (8, 3): (
+        Orbits(11, 2, 2, 11),
+        0,
+        (
+            (6, 8, 20),
+            (1, 12, 14),
+            (4, 13, 23),
+            (0, 18, 22),
+            (2, 5, 21),
+            (7, 11, 17),
+            (3, 9, 10),
+            (15, 16, 19),
+        ),
+    ),
+    # NKTS(30): Z_14 x 2 + 2∞ (find_base, 5000 steps).
+    (10, 3): (
+        Orbits(14, 2, 2, 14),
+        0,
+        (
+            (13, 14, 18),
+            (9, 22, 23),
+            (10, 26, 28),
+            (12, 16, 24),
+            (0, 4, 21),
+            (3, 6, 11),
+            (5, 7, 27),
+            (8, 19, 29),
+            (1, 2, 25),
+            (15, 17, 20),
+        ),
+    ),
+    # Resolvable 4-GDD of type 3^8: Z_7 x 3 + 3∞ (find_base, 6000 steps).
+    (6, 4): (
+        Orbits(7, 3, 3, 7),
+        0,
+        (
+            (0, 2, 3, 10),
+            (4, 14, 15, 19),
+            (1, 12, 17, 22),
+            (6, 11, 20, 21),
+            (8, 9, 13, 16),
+            (5, 7, 18, 23),
+        ),
+    ),
+    # Resolvable 2-(28, 4, 1) design: Z_9 x 3 + ∞ (backtrack_base).
+    (7, 4): (
+        Orbits(9, 3, 1, 9),
+        1,
+        (
+            (1, 11, 23, 27),
+            (5, 10, 21, 25),
+            (4, 7, 8, 22),
+            (13, 18, 20, 26),
+            (0, 2, 9, 19),
+            (6, 12, 14, 17),
+            (3, 15, 16, 24),
+        ),
+    ),
+    # Resolvable 4-GDD of type 3^12: Z_11 x 3 + 3∞ (backtrack_base).
+    (9, 4): (
+        Orbits(11, 3, 3, 11),
+        7,
+        (
+            (7, 15, 23, 33),
+            (4, 19, 25, 34),
+            (5, 21, 31, 35),
+            (0, 10, 22, 30),
+            (2, 6, 8, 20),
+            (13, 14, 16, 29),
+            (12, 17, 24, 26),
+            (3, 27, 28, 32),
+            (1, 9, 11, 18),
+        ),
+    ),
+    # 60 people at 10 tables of 6 for 7 rounds: Z_7 x 8 + 4∞ (find_base, 4000 steps).
+    (10, 6): (
+        Orbits(7, 8, 4, 7),
+        0,
+        (
+            (3, 8, 11, 17, 36, 54),
+            (12, 26, 35, 46, 50, 56),
+            (7, 14, 23, 27, 41, 44),
+            (4, 15, 19, 43, 48, 53),
+            (2, 5, 18, 39, 40, 45),
+            (0, 13, 30, 42, 55, 57),
+            (6, 16, 24, 28, 49, 52),
+            (9, 21, 34, 38, 47, 59),
+            (1, 10, 20, 25, 33, 58),
+            (22, 29, 31, 32, 37, 51),
+        ),
+    ),
+}

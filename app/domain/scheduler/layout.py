@@ -1,0 +1,61 @@
+"""Shape an event for tables: how many tables of which size, and what each meeting costs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from app.domain.model import Person, Rules
+from app.domain.scheduler.constraints import Constraints
+from app.domain.scheduler.search import Weights
+
+FORBIDDEN = 1000.0  # a company meeting: never worth it while any other seat exists
+CLUB = 0.25  # a club-mate: worse than a stranger, better than someone met before
+
+
+def table_sizes(n: int, size: int) -> list[int]:
+    """Split n people into balanced tables of about `size`, none of one or two when avoidable."""
+    tables = max(1, -(-n // size))
+    if size >= 3 and n >= 3 and n // tables < 3:
+        tables = max(1, n // 3)
+    return [n // tables + (1 if i < n % tables else 0) for i in range(tables)]
+
+
+def weights_for(
+    people: Sequence[Person], rules: Rules, played: Iterable[Sequence[int]] = ()
+) -> Weights:
+    """Price meetings between people (by index): company, club, history and tables played."""
+    constraints = Constraints(people, rules)
+    ids = [p.id for p in people]
+    index = {pid: i for i, pid in enumerate(ids)}
+    n = len(ids)
+    base = [[0.0] * n for _ in range(n)]
+    met = [[0] * n for _ in range(n)]
+    for a, pa in enumerate(ids):
+        row = base[a]
+        for b in range(a + 1, n):
+            pb = ids[b]
+            if constraints.forbidden(pa, pb):
+                row[b] = base[b][a] = FORBIDDEN
+            elif pa in constraints.club and constraints.club.get(pb) == constraints.club[pa]:
+                row[b] = base[b][a] = CLUB
+    for key in rules.history:
+        a, b = (index.get(pid) for pid in key) if len(key) == 2 else (None, None)
+        if a is not None and b is not None:
+            met[a][b] = met[b][a] = 1
+    for table in played:
+        seats = [index[p] for p in table if p in index]
+        for i, a in enumerate(seats):
+            for b in seats[i + 1 :]:
+                met[a][b] += 1
+                met[b][a] += 1
+    return Weights(base, met)
+
+
+def company_groups(people: Sequence[Person], rules: Rules) -> list[list[int]]:
+    """List colleagues (as indices) company by company, largest first."""
+    constraints = Constraints(people, rules)
+    groups: dict[str, list[int]] = {}
+    for i, p in enumerate(people):
+        if p.id in constraints.company:
+            groups.setdefault(constraints.company[p.id], []).append(i)
+    return sorted((g for g in groups.values() if len(g) > 1), key=len, reverse=True)

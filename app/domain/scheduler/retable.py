@@ -1,0 +1,115 @@
+"""Re-seat the rounds not yet played at tables after walk-ins and departures, moving few people.
+
+Each remaining round keeps its tables and table numbers; people who left free their seats,
+newcomers take the cheapest seats left, tables are added or dissolved only when the count no
+longer fits, and tabu swaps then remove any repeat the changes caused.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from app.domain.model import Person, Plan, Round, Rules, Table
+from app.domain.scheduler.fill import clean
+from app.domain.scheduler.layout import table_sizes, weights_for
+from app.domain.scheduler.replan import Replan
+from app.domain.scheduler.search import Weights, improve
+
+REPLAN_STEPS = 600
+
+
+def retable(
+    previous: Plan,
+    frozen: int,
+    people: Sequence[Person],
+    rules: Rules,
+    groups: list[list[int]],
+    rng: random.Random,
+) -> Replan:
+    """Keep rounds 1..frozen and re-seat the others for `people` (colleagues in `groups`)."""
+    played = [t.seats for rnd in previous.rounds[:frozen] for t in rnd.tables]
+    weights = weights_for(people, rules, played)
+    ids = [p.id for p in people]
+    index = {pid: i for i, pid in enumerate(ids)}
+    before = {s for rnd in previous.rounds for t in rnd.tables for s in t.seats}
+    before |= {s for rnd in previous.rounds for s in rnd.sitting_out}
+    remaining = previous.rounds[frozen:]
+    width = len(remaining[0].tables) if remaining else 0
+    sizes = _sizes(len(ids), previous.table_size, width)
+    grid, numbers = [], []
+    for rnd in remaining:
+        tables, nums = _reseat(rnd, sizes, index, weights, rng)
+        weights.seat(tables, 1)
+        grid.append(tables)
+        numbers.append(nums)
+    free = range(len(grid))
+    if not clean(grid, weights, free):
+        grid = improve(grid, weights, free, rng, REPLAN_STEPS)
+    rounds = [
+        _round(frozen + 1 + r, rnd, nums, ids)
+        for r, (rnd, nums) in enumerate(zip(grid, numbers, strict=True))
+    ]
+    return Replan(
+        plan=Plan(previous.table_size, (*previous.rounds[:frozen], *rounds)),
+        churn=_churn(remaining, rounds, set(ids) & before),
+        newcomers=tuple(sorted(set(ids) - before)),
+        leavers=tuple(sorted(before - set(ids))),
+    )
+
+
+def _round(number: int, tables: list[list[int]], numbers: list[int], ids: list[int]) -> Round:
+    """Name a re-seated round: tables keep their numbers, seats become person ids."""
+    seated = (
+        Table(num, tuple(sorted(ids[i] for i in t))) for t, num in zip(tables, numbers, strict=True)
+    )
+    return Round(number, tuple(sorted(seated, key=lambda t: t.number)))
+
+
+def _sizes(n: int, size: int, width: int) -> list[int]:
+    """Keep the previous number of tables when sizes stay within one of `size`, else re-split."""
+    if width:
+        kept = [n // width + (1 if i < n % width else 0) for i in range(width)]
+        if max(3, size - 1) <= min(kept) and max(kept) <= size + 1:
+            return kept
+    return table_sizes(n, size)
+
+
+def _reseat(
+    rnd: Round, sizes: list[int], index: dict[int, int], weights: Weights, rng: random.Random
+) -> tuple[list[list[int]], list[int]]:
+    """Keep who still sits at each table, fit the tables to `sizes`, seat everyone left over."""
+    tables = [[index[p] for p in t.seats if p in index] for t in rnd.tables]
+    numbers = [t.number for t in rnd.tables]
+    loose: list[int] = []
+    while len(tables) > len(sizes):
+        smallest = min(range(len(tables)), key=lambda t: len(tables[t]))
+        loose += tables.pop(smallest)
+        numbers.pop(smallest)
+    while len(tables) < len(sizes):
+        tables.append([])
+        numbers.append(next(k for k in range(1, len(sizes) + 2) if k not in numbers))
+    top, many = max(sizes), sizes.count(max(sizes))
+    for table in tables:
+        while len(table) > top:
+            loose.append(table.pop())
+    for table in [t for t in tables if len(t) == top][many:]:
+        loose.append(table.pop())
+    seated = {i for t in tables for i in t}
+    loose += [i for i in range(len(weights.met)) if i not in seated and i not in loose]
+    rng.shuffle(loose)
+    for person in loose:
+        full = sum(len(t) == top for t in tables)
+        open_tables = [t for t in tables if len(t) < top - 1 or (len(t) < top and full < many)]
+        min(open_tables, key=lambda t: weights.join_cost(person, t)).append(person)
+    return tables, numbers
+
+
+def _churn(old: Sequence[Round], new: Sequence[Round], stayers: set[int]) -> int:
+    """Count person-rounds where someone staying sits at another table than planned."""
+    return sum(
+        1
+        for before, after in zip(old, new, strict=True)
+        for pid in stayers
+        if before.table_of(pid) != after.table_of(pid)
+    )

@@ -1,0 +1,191 @@
+"""Local search for table schedules when no design fits: greedy rounds, then tabu swaps.
+
+The greedy start fills each round table by table with the people who have met the table least
+(after Triska & Musliu, "An effective greedy heuristic for the social golfer problem", 2012);
+the tabu search swaps two people seated at different tables of one round, always taking the
+best swap that is not tabu (Dotú & Van Hentenryck, "Scheduling social golfers locally", 2005).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+Grid = list[list[list[int]]]
+_SAMPLE = 24  # conflicting seats examined per step: the whole neighbourhood is too slow for 500
+
+
+@dataclass
+class Weights:
+    """What each meeting costs: `base[a][b]` per meeting plus one per meeting beyond the first.
+
+    `met[a][b]` counts the meetings so far, history and fixed rounds included; a pair costs
+    base * meetings + C(meetings, 2) so a third meeting hurts more than a second.
+    """
+
+    base: list[list[float]]
+    met: list[list[int]]
+
+    def seat(self, rnd: list[list[int]], sign: int) -> None:
+        """Add (sign=1) or remove (sign=-1) every meeting of one round."""
+        met = self.met
+        for table in rnd:
+            for i, a in enumerate(table):
+                for b in table[i + 1 :]:
+                    met[a][b] += sign
+                    met[b][a] += sign
+
+    def join_cost(self, person: int, table: list[int]) -> float:
+        """Price seating `person` at `table` given the meetings so far."""
+        base, met = self.base[person], self.met[person]
+        return sum(base[x] + met[x] for x in table)
+
+
+def greedy_round(sizes: list[int], weights: Weights, rng: random.Random) -> list[list[int]]:
+    """Seat everyone once, each person at the cheapest table that still has a seat."""
+    people = list(range(len(weights.met)))
+    rng.shuffle(people)
+    tables: list[list[int]] = [[] for _ in sizes]
+    order = list(range(len(sizes)))
+    for person in people:
+        rng.shuffle(order)
+        best, best_cost = -1, float("inf")
+        for t in order:
+            if len(tables[t]) < sizes[t]:
+                cost = weights.join_cost(person, tables[t])
+                if cost < best_cost:
+                    best, best_cost = t, cost
+                    if cost == 0:
+                        break
+        tables[best].append(person)
+    return tables
+
+
+def total_cost(weights: Weights) -> float:
+    """Price every pair's meetings so far (history included: a constant offset)."""
+    total = 0.0
+    for a, (base, met) in enumerate(zip(weights.base, weights.met, strict=True)):
+        for b in range(a + 1, len(met)):
+            m = met[b]
+            total += base[b] * m + m * (m - 1) / 2
+    return total
+
+
+def _conflicts(grid: Grid, weights: Weights, free: range) -> list[tuple[int, int, int]]:
+    """List (round, table, person) for everyone whose seat costs something."""
+    out = []
+    base, met = weights.base, weights.met
+    for r in free:
+        for t, table in enumerate(grid[r]):
+            for a in table:
+                if any(x != a and base[a][x] + met[a][x] > 1 for x in table):
+                    out.append((r, t, a))
+    return out
+
+
+def _swap_gain(weights: Weights, a: int, ta: list[int], b: int, tb: list[int]) -> float:
+    """Price swapping a (at ta) and b (at tb): positive means the schedule gets worse."""
+    ba, bb, ma, mb = weights.base[a], weights.base[b], weights.met[a], weights.met[b]
+    delta = 0.0
+    for x in ta:
+        if x != a:
+            delta += bb[x] + mb[x] - ba[x] - ma[x] + 1
+    for y in tb:
+        if y != b:
+            delta += ba[y] + ma[y] - bb[y] - mb[y] + 1
+    return delta
+
+
+def improve(grid: Grid, weights: Weights, free: range, rng: random.Random, steps: int) -> Grid:
+    """Run tabu swaps in the free rounds; return the cheapest grid seen (weights left matching)."""
+    cost = best_cost = total_cost(weights)
+    best = [[t[:] for t in rnd] for rnd in grid]
+    tabu: dict[tuple[int, int, int], int] = {}
+    stale = 0
+    for step in range(steps):
+        conflicts = _conflicts(grid, weights, free)
+        if not conflicts:
+            break
+        if len(conflicts) > _SAMPLE:
+            conflicts = rng.sample(conflicts, _SAMPLE)
+        moves = [
+            (*move, rng.random(), r, t, a)
+            for r, t, a in conflicts
+            if (move := _best_swap(grid[r], weights, r, t, a, tabu, step, cost - best_cost))
+        ]
+        if not moves:
+            continue
+        delta, u, b, _, r, t, a = min(moves)
+        _apply(grid[r], weights, t, a, u, b)
+        tabu[(r, a, t)] = tabu[(r, b, u)] = step + rng.randint(5, 15)
+        cost += delta
+        stale += 1
+        if cost < best_cost - 1e-9:
+            best_cost, best, stale = cost, [[x[:] for x in rnd] for rnd in grid], 0
+        elif stale > 400:
+            _restore(grid, best, weights, free)
+            cost, stale = best_cost, 0
+            _kick(grid, weights, free, rng)
+            cost = total_cost(weights)
+    _restore(grid, best, weights, free)
+    return grid
+
+
+def _best_swap(
+    rnd: list[list[int]],
+    weights: Weights,
+    r: int,
+    t: int,
+    a: int,
+    tabu: dict[tuple[int, int, int], int],
+    step: int,
+    gap: float,
+) -> tuple[float, int, int] | None:
+    """Find the cheapest non-tabu swap of a with someone at another table (aspiration allowed)."""
+    best: tuple[float, int, int] | None = None
+    ta = rnd[t]
+    for u, tb in enumerate(rnd):
+        if u == t:
+            continue
+        for b in tb:
+            delta = _swap_gain(weights, a, ta, b, tb)
+            banned = tabu.get((r, a, u), -1) > step or tabu.get((r, b, t), -1) > step
+            if banned and delta >= -gap - 1e-9:
+                continue
+            if best is None or delta < best[0]:
+                best = (delta, u, b)
+    return best
+
+
+def _apply(rnd: list[list[int]], weights: Weights, t: int, a: int, u: int, b: int) -> None:
+    """Swap a (table t) with b (table u) and update the meeting counts."""
+    for table, p, sign in ((rnd[t], a, -1), (rnd[u], b, -1)):
+        _touch(weights, p, table, sign)
+    rnd[t][rnd[t].index(a)] = b
+    rnd[u][rnd[u].index(b)] = a
+    for table, p in ((rnd[t], b), (rnd[u], a)):
+        _touch(weights, p, table, 1)
+
+
+def _touch(weights: Weights, p: int, table: list[int], sign: int) -> None:
+    met = weights.met
+    for x in table:
+        if x != p:
+            met[p][x] += sign
+            met[x][p] += sign
+
+
+def _restore(grid: Grid, best: Grid, weights: Weights, free: range) -> None:
+    """Put the best grid back in place and recount its meetings."""
+    for r in free:
+        weights.seat(grid[r], -1)
+        grid[r] = [t[:] for t in best[r]]
+        weights.seat(grid[r], 1)
+
+
+def _kick(grid: Grid, weights: Weights, free: range, rng: random.Random) -> None:
+    """Shake the search loose with a few random swaps."""
+    for _ in range(3):
+        rnd = grid[rng.choice(free)]
+        t, u = rng.sample(range(len(rnd)), 2)
+        _apply(rnd, weights, t, rng.choice(rnd[t]), u, rng.choice(rnd[u]))

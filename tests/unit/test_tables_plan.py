@@ -1,0 +1,99 @@
+"""Tables plans and re-plans: balanced, repeat-free, colleagues apart, frozen rounds kept."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.domain.model import Person, PlanError, Rules, pair
+from app.domain.scheduler.layout import table_sizes
+from app.domain.scheduler.tables import plan_tables, replan_tables
+from app.domain.scheduler.verify import verify
+
+
+def crowd(n: int, start: int = 1) -> list[Person]:
+    return [Person(i) for i in range(start, start + n)]
+
+
+@given(st.integers(2, 120), st.integers(3, 10))
+@settings(max_examples=80, deadline=None)
+def test_table_sizes_differ_by_at_most_one_and_avoid_pairs(n: int, k: int) -> None:
+    sizes = table_sizes(n, k)
+    assert sum(sizes) == n and max(sizes) - min(sizes) <= 1
+    assert min(sizes) >= 3 or n < 6
+
+
+@pytest.mark.parametrize(("n", "k", "rounds"), [(16, 4, 5), (25, 5, 6), (27, 3, 13), (36, 4, 11)])
+def test_designs_give_the_known_repeat_free_rounds(n: int, k: int, rounds: int) -> None:
+    people = crowd(n)
+    plan = plan_tables(people, k, Rules())
+    rep = verify(plan, people, Rules())
+    assert rep.ok and rep.repeats == 0 and len(plan.rounds) == rounds
+
+
+@pytest.mark.parametrize(("n", "k"), [(47, 6), (49, 6), (53, 5), (11, 4), (7, 3)])
+def test_uneven_head_counts_get_balanced_repeat_free_tables(n: int, k: int) -> None:
+    people = crowd(n)
+    plan = plan_tables(people, k, Rules())
+    rep = verify(plan, people, Rules())
+    assert rep.ok and rep.repeats == 0
+    assert all(
+        max(len(t.seats) for t in r.tables) - min(len(t.seats) for t in r.tables) <= 1
+        for r in plan.rounds
+    )
+
+
+def test_colleagues_never_share_a_table() -> None:
+    people = [Person(i, company=f"C{i % 4}" if i < 12 else None) for i in range(25)]
+    plan = plan_tables(people, 5, Rules(), rounds=4)
+    rep = verify(plan, people, Rules())
+    assert rep.company_violations == 0 and rep.repeats == 0
+
+
+def test_history_pairs_are_not_repeated_while_new_ones_remain() -> None:
+    people = crowd(16)
+    history = frozenset(pair(a, a + 1) for a in range(1, 16, 2))
+    rules = Rules(history=history)
+    plan = plan_tables(people, 4, rules, rounds=3)
+    assert verify(plan, people, rules).history_repeats == 0
+
+
+def test_more_rounds_than_repeat_free_are_given_with_few_repeats() -> None:
+    people = crowd(16)
+    plan = plan_tables(people, 4, Rules(), rounds=6)
+    rep = verify(plan, people, Rules())
+    assert rep.ok and len(plan.rounds) == 6 and rep.pairs_covered == rep.pairs_possible
+
+
+def test_a_company_larger_than_the_tables_is_refused() -> None:
+    people = [Person(i, company="Acme" if i < 5 else None) for i in range(12)]
+    with pytest.raises(PlanError):
+        plan_tables(people, 4, Rules())
+
+
+def test_same_seed_gives_the_same_plan() -> None:
+    people = crowd(30)
+    assert plan_tables(people, 4, Rules(), seed=3) == plan_tables(people, 4, Rules(), seed=3)
+
+
+@pytest.mark.parametrize("frozen", [0, 2, 5])
+def test_replan_keeps_frozen_rounds_and_seats_the_walk_in(frozen: int) -> None:
+    people = crowd(32)
+    plan = plan_tables(people, 4, Rules(), rounds=7)
+    now = [*people, Person(99)]
+    replan = replan_tables(plan, frozen=frozen, people=now, rules=Rules())
+    assert replan.plan.rounds[:frozen] == plan.rounds[:frozen]
+    assert len(replan.plan.rounds) == len(plan.rounds)
+    rep = verify(replan.plan, now, Rules(), frozen=frozen)
+    assert rep.ok and rep.repeats == 0 and replan.newcomers == (99,)
+
+
+def test_replan_after_departures_keeps_untouched_tables() -> None:
+    people = crowd(30)
+    plan = plan_tables(people, 5, Rules())
+    now = people[2:]
+    replan = replan_tables(plan, frozen=1, people=now, rules=Rules())
+    rep = verify(replan.plan, now, Rules(), frozen=1)
+    assert rep.ok and rep.repeats == 0 and replan.leavers == (1, 2)
+    assert replan.churn < 2 * len(plan.rounds) * 5
