@@ -87,3 +87,12 @@ def test_a_walk_in_is_planned_into_the_coming_rounds(admin: TestClient) -> None:
 def test_the_plan_is_admin_only(anonymous: TestClient, admin: TestClient) -> None:
     event_id, _ = planned_event(admin, people=4)
     assert anonymous.get(f"/api/events/{event_id}/plan").status_code == 401
+
+
+def test_tables_of_four_seat_everyone_without_a_repeat(admin: TestClient) -> None:
+    event_id, _members = planned_event(admin, people=16, format="tables", table_size=4)
+    plan = admin.get(f"/api/events/{event_id}/plan").json()
+    assert len(plan["rounds"]) == 5
+    assert all(len(t["participants"]) == 4 for rnd in plan["rounds"] for t in rnd["tables"])
+    assert plan["metrics"]["repeats"] == 0
+    assert plan["metrics"]["pairs_covered"] == 120

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.domain.model import Person, Plan, PlanError, Rules
+from app.domain.model import Person, Plan, Rules
 from app.domain.scheduler.pairs import plan_pairs
 from app.domain.scheduler.replan import Replan, replan_pairs
+from app.domain.scheduler.tables import plan_tables, replan_tables
 
 
 def make_plan(
@@ -20,7 +21,7 @@ def make_plan(
     """Plan an event for the people present, at tables of `table_size` (2 for pairs)."""
     if table_size == 2:
         return plan_pairs(people, rules, rounds=rounds, seed=seed)
-    raise PlanError(f"Tables of {table_size} cannot be planned yet.")
+    return plan_tables(people, table_size, rules, rounds=rounds, seed=seed)
 
 
 def replan(
@@ -29,4 +30,4 @@ def replan(
     """Keep the rounds already held and re-plan the rest for who is present now."""
     if previous.table_size == 2:
         return replan_pairs(previous, frozen=frozen, people=people, rules=rules, seed=seed)
-    raise PlanError(f"Tables of {previous.table_size} cannot be re-planned yet.")
+    return replan_tables(previous, frozen=frozen, people=people, rules=rules, seed=seed)
