@@ -129,6 +129,13 @@ def test_the_projector_follows_every_phase_in_place(
     command("pause", "paused")
     projector.wait_for_timeout(700)  # let the colour transition end
     projector.screenshot(path=shots / "projector-paused.png")
+    projector.evaluate(
+        "tablehopClock.link.receive({type: 'banner', text: 'Coffee at the bar after round 3'})"
+    )
+    assert projector.text_content("#banner") == "Coffee at the bar after round 3"
+    projector.screenshot(path=shots / "projector-banner.png")
+    projector.evaluate("tablehopClock.link.receive({type: 'banner', text: ''})")
+    assert projector.is_hidden("#banner")
     command("resume", "switch")
     command("next", "talk", 2)
     assert projector.text_content("#round").startswith("Round 2 /")
