@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from app.adapters.database.engine import make_engine
@@ -15,7 +16,7 @@ from app.adapters.hub import make_hub
 from app.config import Settings
 from app.services.admin_token import ensure_admin_token
 from app.services.live import Live
-from app.web import pages, ws
+from app.web import pages, phone, public, screen, ws
 from app.web.api import clock, events, health, me, participants, plan
 from app.web.errors import install_error_handlers
 
@@ -51,7 +52,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.admin_token = admin_token
     app.state.engine = make_engine(settings.sqlalchemy_url)
     install_error_handlers(app)
-    routers = (health, events, participants, plan, clock, me, ws, pages)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)  # phones on a crowded stadium Wi-Fi
+    routers = (health, events, participants, plan, clock, me, ws, pages, screen, phone, public)
     for module in routers:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

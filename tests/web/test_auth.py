@@ -41,7 +41,7 @@ def _walk(routes) -> list[APIRoute]:
 
 def _is_public(path: str) -> bool:
     return path.startswith(("/api/me/", "/p/", "/ws/")) or path.endswith(
-        ("/state", "/screen", "/tables")
+        ("/state", "/screen", "/screen/lobby", "/grid", "/tables")
     )
 
 
