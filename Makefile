@@ -48,4 +48,4 @@ clean:
 # After adding or changing visible strings: extract them and merge into the French catalog.
 i18n: $(VENV)/.installed-dev
 	$(BIN)/pybabel extract -F babel.cfg -o app/locale/messages.pot --no-location --sort-output --omit-header .
-	$(BIN)/pybabel update -i app/locale/messages.pot -d app/locale -l fr --no-fuzzy-matching --omit-header
+	$(BIN)/pybabel update -i app/locale/messages.pot -d app/locale -l fr --no-fuzzy-matching
