@@ -27,6 +27,11 @@
   }
   document.addEventListener("click", (event) => {
     if (event.target.closest("[data-close-overlay]") || event.target.classList.contains("qr-overlay")) closeOverlay();
+    const opener = event.target.closest("[data-open]");
+    if (opener) {
+      const details = document.getElementById(opener.dataset.open);
+      if (details) details.open = true;
+    }
   });
 
   // Keep the server's notion of "now": assume half the round trip on each leg.
