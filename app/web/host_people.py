@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import Response
@@ -25,6 +25,11 @@ router = APIRouter(
     include_in_schema=False,
 )
 PEOPLE_CHANGED = {"HX-Trigger": "people-changed"}
+PRESENCE_CHANGES: dict[str, Callable[[Session, int, int], ParticipantPublic]] = {
+    "checkin": participants.check_in,
+    "checkout": participants.check_out,
+    "leave": participants.leave,
+}
 
 
 @router.get("")
@@ -84,46 +89,33 @@ def add(
     return response
 
 
-@router.post("/{person_id}/checkin")
-def check_in(
-    request: Request, event_id: int, person_id: int, session: SessionDep, live: LiveDep
+@router.post("/{person_id}/{change}")
+def change_presence(
+    request: Request,
+    event_id: int,
+    person_id: int,
+    change: Literal["checkin", "checkout", "leave"],
+    session: SessionDep,
+    live: LiveDep,
 ) -> Response:
-    """Mark someone present; after the plan exists they join as a walk-in."""
-    return _row_action(
-        request,
-        session,
-        event_id,
-        person_id,
-        lambda: _checked_in(session, live, event_id, person_id),
+    """Check someone in, undo a mistaken check-in or mark them gone; answer with their row."""
+    event = load_event(session, event_id)
+    error, code = None, 200
+    try:
+        PRESENCE_CHANGES[change](session, event_id, person_id)
+    except SERVICE_ERRORS as failed:
+        code, error = failure(failed)
+    else:
+        live.announce_from_thread(event_id, clock.public_state(session, event_id))
+    person = participants.to_public(
+        *participants.load_participant(session, event_id, person_id), session
     )
-
-
-@router.post("/{person_id}/checkout")
-def check_out(
-    request: Request, event_id: int, person_id: int, session: SessionDep, live: LiveDep
-) -> Response:
-    """Undo a check-in made by mistake, before the first round."""
-
-    def act() -> ParticipantPublic:
-        person = participants.check_out(session, event_id, person_id)
-        live.announce_from_thread(event_id, clock.public_state(session, event_id))
-        return person
-
-    return _row_action(request, session, event_id, person_id, act)
-
-
-@router.post("/{person_id}/leave")
-def leave(
-    request: Request, event_id: int, person_id: int, session: SessionDep, live: LiveDep
-) -> Response:
-    """Mark someone gone; the rounds not yet started are re-planned without them."""
-
-    def act() -> ParticipantPublic:
-        person = participants.leave(session, event_id, person_id)
-        live.announce_from_thread(event_id, clock.public_state(session, event_id))
-        return person
-
-    return _row_action(request, session, event_id, person_id, act)
+    counts = host_views.people_context(session, event_id)["counts"]
+    context = {"person": person, "row_error": error, "event": event, "counts": counts}
+    response = render_host(request, "_partials/host_person_swap.html", context, event, code)
+    if code == 200 and event.plan_version > 0:
+        response.headers["HX-Trigger"] = "plan-changed"
+    return response
 
 
 @router.get("/{person_id}/qr")
@@ -142,27 +134,3 @@ def _checked_in(session: Session, live: Live, event_id: int, person_id: int) -> 
     person = participants.check_in(session, event_id, person_id)
     live.announce_from_thread(event_id, clock.public_state(session, event_id))
     return person
-
-
-def _row_action(
-    request: Request,
-    session: Session,
-    event_id: int,
-    person_id: int,
-    act: Callable[[], ParticipantPublic],
-) -> Response:
-    """Run a change on one participant; answer with their row (and any error) and the counts."""
-    event = load_event(session, event_id)
-    try:
-        person, error, code = act(), None, 200
-    except SERVICE_ERRORS as failed:
-        (code, error), person = failure(failed), None
-    if person is None:
-        found = participants.load_participant(session, event_id, person_id)
-        person = participants.to_public(*found, session)
-    counts = host_views.people_context(session, event_id)["counts"]
-    context = {"person": person, "row_error": error, "event": event, "counts": counts}
-    response = render_host(request, "_partials/host_person_swap.html", context, event, code)
-    if code == 200 and event.plan_version > 0:
-        response.headers["HX-Trigger"] = "plan-changed"
-    return response

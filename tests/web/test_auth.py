@@ -54,7 +54,13 @@ def _is_public(path: str) -> bool:
 
 def concrete(path: str) -> str:
     """Fill every path parameter with a plausible value."""
-    values = {"{event_id}": "1", "{person_id}": "1", "{what}": "people", "{action}": "start"}
+    values = {
+        "{event_id}": "1",
+        "{person_id}": "1",
+        "{what}": "people",
+        "{action}": "start",
+        "{change}": "leave",
+    }
     for name, value in values.items():
         path = path.replace(name, value)
     return path

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import anyio
+import pytest
 from fastapi.testclient import TestClient
 
-from app.services.presence import Presence, summarise
+from app.services.presence import Presence, phone_label, summarise
+from tests.integration.test_hub import two_redis_workers
 from tests.web.helpers import planned_event
 
 
@@ -53,3 +56,25 @@ def test_a_phone_that_leaves_stops_counting(admin: TestClient) -> None:
     panel = presence_panel(admin, event_id)
     assert "<dt>Phones</dt><dd>0</dd>" in panel
     assert '<dd class="warn">0</dd>' in panel
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.mark.redis
+@pytest.mark.anyio
+async def test_phones_on_another_worker_are_counted_through_redis() -> None:
+    async with (
+        two_redis_workers() as (here, there),
+        there.subscribe("event:1", phone_label(7)),
+        there.subscribe("event:1", "screen"),
+        here.subscribe("event:1", phone_label(None)),
+    ):
+        counts: dict[str, int] = {}
+        with anyio.fail_after(5):
+            while sum(counts.values()) < 3:
+                counts = await here.presence("event:1")
+                await anyio.sleep(0.05)
+    assert summarise(counts) == Presence(screens=1, phones=2, people=frozenset({7}))
