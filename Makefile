@@ -46,6 +46,7 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
 # After adding or changing visible strings: extract them and merge into the French catalog.
+# Only dot folders are skipped: templates/_partials holds visible strings too.
 i18n: $(VENV)/.installed-dev
-	$(BIN)/pybabel extract -F babel.cfg -o app/locale/messages.pot --no-location --sort-output --omit-header .
+	$(BIN)/pybabel extract -F babel.cfg -o app/locale/messages.pot --no-location --sort-output --omit-header --ignore-dirs='.*' .
 	$(BIN)/pybabel update -i app/locale/messages.pot -d app/locale -l fr --no-fuzzy-matching

@@ -16,8 +16,19 @@ from app.adapters.hub import make_hub
 from app.config import Settings
 from app.services.admin_token import ensure_admin_token
 from app.services.live import Live
-from app.web import pages, phone, public, screen, ws
-from app.web.api import clock, events, health, me, participants, plan
+from app.web import (
+    host,
+    host_live,
+    host_people,
+    host_plan,
+    pages,
+    phone,
+    printing,
+    public,
+    screen,
+    ws,
+)
+from app.web.api import banner, clock, events, health, me, participants, plan
 from app.web.errors import install_error_handlers
 
 HERE = Path(__file__).parent
@@ -53,7 +64,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings.sqlalchemy_url)
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000)  # phones on a crowded stadium Wi-Fi
-    routers = (health, events, participants, plan, clock, me, ws, pages, screen, phone, public)
+    routers = (
+        health, events, participants, plan, clock, banner, me, ws, pages,
+        host, host_people, host_plan, host_live, printing, screen, phone, public,
+    )  # fmt: skip
     for module in routers:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
