@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ADMIN_TOKEN, skip_or_fail
-from tests.servers import ROOT, Server, migrate
+from tests.servers import Server, migrate
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-quic",
 ]  # fmt: skip
-SCREENSHOT = ROOT / "docs" / "screenshots" / "host-live.png"
 MEMBERS = """Nom;Prénom;Société;Courriel;Secteur;Club
 Lefèvre;Émilie;SARL Artois Bâtiment;emilie.lefevre@artois-batiment.fr;BTP;CJD Arras
 Caron;Julien;Caron Transport SAS;j.caron@caron-transport.fr;Transport;BNI Lens
@@ -66,7 +65,9 @@ def page(server: Server):
         browser.close()
 
 
-def test_the_host_imports_plans_and_starts_round_one_with_the_space_bar(page, tmp_path) -> None:
+def test_the_host_imports_plans_and_starts_round_one_with_the_space_bar(
+    page, tmp_path, shots
+) -> None:
     from playwright.sync_api import expect
 
     page.goto("/")
@@ -113,5 +114,4 @@ def test_the_host_imports_plans_and_starts_round_one_with_the_space_bar(page, tm
     expect(page.locator("#people-list .person")).to_have_count(12)
     page.locator("#live-title").click()
     page.mouse.move(0, 0)
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT))
+    page.screenshot(path=str(shots / "host-live.png"))
