@@ -13,6 +13,7 @@ from app.domain.scheduler.planner import make_plan, replan
 from app.services import clock as clock_service
 from app.services.errors import Conflict
 from app.services.events import load_event
+from app.services.timekeeping import now_ms
 
 
 def generate_plan(session: Session, event_id: int) -> dict:
@@ -52,8 +53,8 @@ def plan_view(session: Session, event_id: int) -> dict:
     """Show the plan as the contract gives it, with the verifier's metrics."""
     event = load_event(session, event_id)
     plan = load_plan(session, event) or model.Plan(event.table_size, ())
-    people = _planned_people(session, event, plan)
-    report = verify(plan, people, rules_for(session, event))
+    held = clock_service.held_rounds(session, event, now_ms())
+    report = verify(plan, present_people(session, event), rules_for(session, event), frozen=held)
     talk, switch = event.talk_seconds, event.switch_seconds
     metrics = {
         **report.to_metrics(),
@@ -115,13 +116,6 @@ def _save_seats(session: Session, event: Event, plan: model.Plan, held: int) -> 
                 )
         for person_id in rnd.sitting_out:
             session.add(Seat(event_id=event.id, round=rnd.number, table=None, person_id=person_id))
-
-
-def _planned_people(session: Session, event: Event, plan: model.Plan) -> list[model.Person]:
-    """List everyone the plan seats, present or gone since, for the verifier."""
-    seated = {p for rnd in plan.rounds for t in rnd.tables for p in t.seats}
-    seated |= {p for rnd in plan.rounds for p in rnd.sitting_out}
-    return _people(session, event.id, Registration.person_id.in_(seated))
 
 
 def _people(session: Session, event_id: int, condition) -> list[model.Person]:

@@ -96,3 +96,15 @@ def test_tables_of_four_seat_everyone_without_a_repeat(admin: TestClient) -> Non
     assert all(len(t["participants"]) == 4 for rnd in plan["rounds"] for t in rnd["tables"])
     assert plan["metrics"]["repeats"] == 0
     assert plan["metrics"]["pairs_covered"] == 120
+
+
+def test_a_walk_in_mid_event_leaves_a_plan_the_checker_accepts(admin: TestClient) -> None:
+    event_id, _ = planned_event(admin, people=6)
+    admin.post(f"/api/events/{event_id}/clock/start")
+    admin.post(f"/api/events/{event_id}/clock/next")
+    admin.post(f"/api/events/{event_id}/clock/next")
+    walk_in = add_member(admin, event_id, 42)
+    admin.post(f"/api/events/{event_id}/participants/{walk_in['id']}/checkin")
+    metrics = admin.get(f"/api/events/{event_id}/plan").json()["metrics"]
+    assert metrics["problems"] == []
+    assert metrics["ok"] is True
