@@ -38,6 +38,8 @@ class Live:
         self._wakeups: dict[int, int] = {}
         self._poked = asyncio.Event()
         self._task: asyncio.Task | None = None
+        self._snapshot_waiters: dict[int, list[asyncio.Future[str]]] = {}
+        self._snapshot_readers: dict[int, asyncio.Task[None]] = {}
 
     async def start(self) -> None:
         """Start waking at deadlines (application start-up)."""
@@ -61,6 +63,44 @@ class Live:
             await self.hub.publish(channel(event_id), state_message(public))
         except HubError:
             log.exception("could not publish the state of event %s", event_id)
+
+    async def snapshot_message(self, event_id: int) -> str:
+        """Give the serialised current state to a client that has already subscribed.
+
+        Clients connecting together share database reads: a caller waits for the next read
+        that starts after it asked (never one already under way, which could predate its
+        subscription), so each read serves everyone who arrived while the previous one ran.
+        A reconnecting crowd costs a handful of reads instead of one per client.
+        """
+        future: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        self._snapshot_waiters.setdefault(event_id, []).append(future)
+        if event_id not in self._snapshot_readers:
+            reader = asyncio.create_task(self._read_snapshots(event_id), name="tablehop-snapshot")
+            self._snapshot_readers[event_id] = reader
+        return await future
+
+    async def _read_snapshots(self, event_id: int) -> None:
+        """Read the state once per batch of waiters until nobody waits; share each result."""
+        waiters: list[asyncio.Future[str]] = []
+        try:
+            while waiters := self._snapshot_waiters.pop(event_id, []):
+                try:
+                    change = await anyio.to_thread.run_sync(self._catch_up_in_db, event_id)
+                except Exception as error:  # NotFound, or the database: each waiter decides
+                    for waiter in waiters:
+                        if not waiter.done():
+                            waiter.set_exception(error)
+                    continue
+                if change.changed:  # this read made an automatic transition: tell everyone
+                    await self._publish(event_id, change.public)
+                message = state_message(change.public)
+                for waiter in waiters:
+                    if not waiter.done():
+                        waiter.set_result(message)
+        finally:
+            del self._snapshot_readers[event_id]
+            for waiter in waiters + self._snapshot_waiters.pop(event_id, []):
+                waiter.cancel()
 
     def announce_from_thread(self, event_id: int, public: dict) -> None:
         """Publish from a plain `def` route running in the thread pool."""

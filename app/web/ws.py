@@ -8,11 +8,9 @@ from urllib.parse import urlsplit
 
 import anyio
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
-from sqlmodel import Session
 
-from app.services import clock
 from app.services.errors import NotFound
-from app.services.live import channel, state_message
+from app.services.live import channel
 from app.services.timekeeping import now_ms
 
 router = APIRouter()
@@ -28,25 +26,21 @@ async def event_feed(websocket: WebSocket, event_id: int, kind: str = "phone") -
     if not _origin_allowed(websocket.headers.get("origin"), app.state.settings.public_url):
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
         return
-    try:
-        snapshot = await anyio.to_thread.run_sync(_snapshot, app.state.engine, event_id)
-    except NotFound:
-        await websocket.close(code=4404, reason="event not found")
-        return
-    await websocket.accept()
     live = app.state.live
+    # Subscribe before reading the snapshot, so no change can fall between the two.
     async with live.hub.subscribe(channel(event_id), kind if kind in KINDS else "phone") as sub:
+        try:
+            snapshot = await live.snapshot_message(event_id)
+        except NotFound:
+            await websocket.close(code=4404, reason="event not found")
+            return
+        await websocket.accept()
         live.watch(event_id)
         sending = asyncio.Lock()
-        await websocket.send_text(state_message(snapshot))
+        await websocket.send_text(snapshot)
         async with anyio.create_task_group() as group:
             group.start_soon(_forward, websocket, sub, sending, group.cancel_scope)
             group.start_soon(_answer_pings, websocket, sending, group.cancel_scope)
-
-
-def _snapshot(engine, event_id: int) -> dict:
-    with Session(engine, expire_on_commit=False) as session:
-        return clock.catch_up(session, event_id).public
 
 
 async def _forward(websocket: WebSocket, sub, sending: asyncio.Lock, scope) -> None:
