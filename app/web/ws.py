@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+from contextlib import suppress
 from urllib.parse import urlsplit
 
-import anyio
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
 
+from app.adapters.hub.base import Subscription
 from app.services.errors import NotFound
 from app.services.live import channel
 from app.services.timekeeping import now_ms
@@ -38,24 +39,29 @@ async def event_feed(websocket: WebSocket, event_id: int, kind: str = "phone") -
         live.watch(event_id)
         sending = asyncio.Lock()
         await websocket.send_text(snapshot)
-        async with anyio.create_task_group() as group:
-            group.start_soon(_forward, websocket, sub, sending, group.cancel_scope)
-            group.start_soon(_answer_pings, websocket, sending, group.cancel_scope)
+        # One task per connection besides the handler's own: it reads the client's pings and
+        # closes the subscription when the client leaves, which ends `_forward` here.
+        pings = asyncio.create_task(_answer_pings(websocket, sending, sub))
+        try:
+            await _forward(websocket, sub, sending)
+        finally:
+            pings.cancel()
+            with suppress(asyncio.CancelledError):
+                await pings
 
 
-async def _forward(websocket: WebSocket, sub, sending: asyncio.Lock, scope) -> None:
-    """Pass every published message on, as it was serialised."""
+async def _forward(websocket: WebSocket, sub: Subscription, sending: asyncio.Lock) -> None:
+    """Pass every published message on, as it was serialised, until the subscription ends."""
     try:
         async for message in sub:
             async with sending:
                 await websocket.send_text(message)
     except (WebSocketDisconnect, RuntimeError):
         pass
-    scope.cancel()
 
 
-async def _answer_pings(websocket: WebSocket, sending: asyncio.Lock, scope) -> None:
-    """Answer `{"type":"ping","t":…}` with the server time; end when the client leaves."""
+async def _answer_pings(websocket: WebSocket, sending: asyncio.Lock, sub: Subscription) -> None:
+    """Answer `{"type":"ping","t":…}` with the server time; when the client leaves, end `sub`."""
     try:
         while True:
             text = await websocket.receive_text()
@@ -65,7 +71,8 @@ async def _answer_pings(websocket: WebSocket, sending: asyncio.Lock, scope) -> N
                     await websocket.send_text(reply)
     except (WebSocketDisconnect, RuntimeError):
         pass
-    scope.cancel()
+    finally:
+        sub.close()
 
 
 def _pong(text: str) -> str | None:
