@@ -9,8 +9,8 @@ import anyio
 from sqlmodel import Session
 
 from app.adapters.hub.base import Hub, HubError
+from app.services.channels import channel
 from app.services.events import load_event
-from app.services.live import channel
 from app.services.timekeeping import now_ms
 
 MAX_LENGTH = 280

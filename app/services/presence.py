@@ -45,15 +45,12 @@ def summarise(counts: dict[str, int]) -> Presence:
     )
 
 
-def phone_owner(session: Session, event_id: int, token: str | None) -> int | None:
-    """Find whose phone this is from its personal token, if it belongs to this event."""
-    if not token:
-        return None
-    return session.exec(
-        select(Registration.person_id).where(
-            Registration.event_id == event_id, Registration.token == token
-        )
-    ).first()
+def phone_owners(session: Session, event_id: int) -> dict[str, int]:
+    """Map every personal token of the event to its participant, to label live phones."""
+    rows = session.exec(
+        select(Registration.token, Registration.person_id).where(Registration.event_id == event_id)
+    ).all()
+    return dict(rows)
 
 
 def present_without_phone(

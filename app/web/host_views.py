@@ -10,8 +10,8 @@ from sqlmodel import Session
 
 from app.adapters.hub.base import Hub, HubError
 from app.services import banner, clock, participants, planning, presence, seating
+from app.services.channels import channel
 from app.services.events import load_event
-from app.services.live import channel
 from app.services.schemas import ParticipantPublic
 
 

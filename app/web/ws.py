@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+from contextlib import suppress
 from urllib.parse import urlsplit
 
-import anyio
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
-from sqlmodel import Session
 
-from app.services import banner, clock, presence
+from app.adapters.hub.base import Subscription
+from app.services import presence
+from app.services.channels import channel
 from app.services.errors import NotFound
-from app.services.live import channel, state_message
 from app.services.timekeeping import now_ms
 
 router = APIRouter()
@@ -33,50 +33,45 @@ async def event_feed(
     if not _origin_allowed(websocket.headers.get("origin"), app.state.settings.public_url):
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
         return
-    kind = kind if kind in KINDS else "phone"
-    phone_token = token if kind == "phone" else None
-    try:
-        snapshot, shown, owner = await anyio.to_thread.run_sync(
-            _snapshot, app.state.engine, event_id, phone_token
-        )
-    except NotFound:
-        await websocket.close(code=4404, reason="event not found")
-        return
-    await websocket.accept()
     live = app.state.live
+    kind = kind if kind in KINDS else "phone"
+    owner = await live.phone_owner(event_id, token) if kind == "phone" and token else None
     label = presence.phone_label(owner) if kind == "phone" else kind
+    # Subscribe before reading the snapshot, so no change can fall between the two.
     async with live.hub.subscribe(channel(event_id), label) as sub:
+        try:
+            snapshot = await live.snapshot_messages(event_id)
+        except NotFound:
+            await websocket.close(code=4404, reason="event not found")
+            return
+        await websocket.accept()
         live.watch(event_id)
         sending = asyncio.Lock()
-        await websocket.send_text(state_message(snapshot))
-        if shown is not None:
-            await websocket.send_text(banner.banner_message(shown))
-        async with anyio.create_task_group() as group:
-            group.start_soon(_forward, websocket, sub, sending, group.cancel_scope)
-            group.start_soon(_answer_pings, websocket, sending, group.cancel_scope)
+        for message in snapshot:
+            await websocket.send_text(message)
+        # One task per connection besides the handler's own: it reads the client's pings and
+        # closes the subscription when the client leaves, which ends `_forward` here.
+        pings = asyncio.create_task(_answer_pings(websocket, sending, sub))
+        try:
+            await _forward(websocket, sub, sending)
+        finally:
+            pings.cancel()
+            with suppress(asyncio.CancelledError):
+                await pings
 
 
-def _snapshot(engine, event_id: int, token: str | None) -> tuple[dict, dict | None, int | None]:
-    """Read the state, the banner on show and whose phone this is, in one session."""
-    with Session(engine, expire_on_commit=False) as session:
-        public = clock.catch_up(session, event_id).public
-        shown = banner.current_banner(session, event_id)
-        return public, shown, presence.phone_owner(session, event_id, token)
-
-
-async def _forward(websocket: WebSocket, sub, sending: asyncio.Lock, scope) -> None:
-    """Pass every published message on, as it was serialised."""
+async def _forward(websocket: WebSocket, sub: Subscription, sending: asyncio.Lock) -> None:
+    """Pass every published message on, as it was serialised, until the subscription ends."""
     try:
         async for message in sub:
             async with sending:
                 await websocket.send_text(message)
     except (WebSocketDisconnect, RuntimeError):
         pass
-    scope.cancel()
 
 
-async def _answer_pings(websocket: WebSocket, sending: asyncio.Lock, scope) -> None:
-    """Answer `{"type":"ping","t":…}` with the server time; end when the client leaves."""
+async def _answer_pings(websocket: WebSocket, sending: asyncio.Lock, sub: Subscription) -> None:
+    """Answer `{"type":"ping","t":…}` with the server time; when the client leaves, end `sub`."""
     try:
         while True:
             text = await websocket.receive_text()
@@ -86,7 +81,8 @@ async def _answer_pings(websocket: WebSocket, sending: asyncio.Lock, scope) -> N
                     await websocket.send_text(reply)
     except (WebSocketDisconnect, RuntimeError):
         pass
-    scope.cancel()
+    finally:
+        sub.close()
 
 
 def _pong(text: str) -> str | None:
