@@ -121,6 +121,7 @@ def replan_case(n: int, seeds: int = 50, frozen: int = 10) -> dict:
         worst_ok &= report.ok
         repeats += report.repeats
         churn.append(result.churn)
+        del result, report  # else freeing them lands in the next seed's timing
     return {
         "case": f"re-plan n={n} after round {frozen}, 5% leave, 5% arrive, {seeds} seeds",
         "p50_ms": _quantile(times, 0.5),

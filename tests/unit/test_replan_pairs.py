@@ -84,3 +84,20 @@ def test_any_replan_keeps_played_rounds_and_breaks_no_rule(event, data):
     report = verify(result.plan, now, rules, frozen=frozen)
     assert report.ok, report.problems
     assert report.company_violations == 0
+
+
+def test_rounds_nobody_changes_are_shared_with_the_previous_plan_not_rebuilt():
+    people = crowd(20)
+    before = plan_pairs(people, Rules())
+    after = replan_pairs(before, frozen=4, people=people, rules=Rules())
+    assert all(new is old for new, old in zip(after.plan.rounds, before.rounds, strict=True))
+
+
+def test_only_the_leavers_tables_are_rebuilt_the_others_are_shared():
+    people = crowd(30)
+    now = swap_people(people, 2, 2)
+    before = plan_pairs(people, Rules())
+    after = replan_pairs(before, frozen=3, people=now, rules=Rules())
+    for old, new in zip(before.rounds[3:], after.plan.rounds[3:], strict=True):
+        rebuilt = [t for t in new.tables if not any(t is o for o in old.tables)]
+        assert len(rebuilt) <= 2
