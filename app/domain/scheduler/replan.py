@@ -14,8 +14,8 @@ most plans), not by testing every table.
 from __future__ import annotations
 
 import random
-from bisect import insort
-from collections.abc import Sequence
+from bisect import bisect_left, insort
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -25,6 +25,8 @@ from app.domain.scheduler.stand_ins import Cast, cast_for, key_of
 
 _SEATS = attrgetter("seats")
 _NUMBER = attrgetter("number")
+_NEXT_DOOR = 3  # how far from the free table a table is split between two newcomers
+_REACH = 24  # how far from their last table a newcomer looks for a seat to take
 
 
 @dataclass(frozen=True)
@@ -149,8 +151,12 @@ def _reseat(
     """Re-seat one round: keep what still holds, match the people left free."""
     free: dict[int, int | None] = dict.fromkeys(cast.unplaced)
     swap = cast.swap
+    resting = []  # newcomers sitting out in their leaver's place
     for pid in rnd.sitting_out:
-        pid = swap.get(pid, pid)
+        if pid in swap:
+            pid = swap[pid]
+            if pid is not None:
+                resting.append(pid)
         if pid is not None:
             free[pid] = None
     if not free and not change and not again:
@@ -171,18 +177,20 @@ def _reseat(
         kept = [t for t in kept if t is not None]
     if not free:
         return Round(rnd.number, tuple(kept), ()), 0  # type: ignore[arg-type]
-    return _fill(kept, free, cast, constraints, tables, rnd.number)  # type: ignore[arg-type]
+    return _fill(kept, free, resting, cast, constraints, tables, rnd.number)  # type: ignore[arg-type]
 
 
 def _fill(
     kept: list[Table],
     free: dict[int, int | None],
+    resting: list[int],
     cast: Cast,
     constraints: Constraints,
     tables: int,
     number: int,
 ) -> tuple[Round, int]:
-    """Match free people on new pairs at free tables; count stayers whose table changed."""
+    """Match free people on new pairs at free tables; seat newcomers still waiting by splitting
+    a table; count stayers whose table changed."""
     used = set(map(_NUMBER, kept))
     placed: dict[int, int] = {}
     for a, b in cast.matches(free, constraints):
@@ -191,13 +199,137 @@ def _fill(
         cast.met.add(key_of(a, b))
         insort(kept, Table(table, (a, b)), key=_NUMBER)
         placed[a] = placed[b] = table
-    out = tuple(sorted(p for p in free if p not in placed))
-    churn = sum(
+    newcomers = cast.newcomers
+    waiting = [p for p in free if p in newcomers and p not in placed and p not in resting]
+    benched: list[int] = []
+    churn = 0
+    if waiting:
+        split = _Split(kept, used, cast, constraints, tables)
+        churn += split.seat(waiting, free, placed, benched)
+    out = tuple(sorted([p for p in free if p not in placed] + benched))
+    churn += sum(
         1
         for p, before in free.items()
-        if before is not None and p not in cast.newcomers and placed.get(p) != before
+        if before is not None and p not in newcomers and placed.get(p) != before
     )
+    for p, table in placed.items():
+        if p in newcomers:
+            cast.where[p] = table
     return Round(number, tuple(kept), out), churn
+
+
+class _Split:
+    """Seat newcomers who found no partner among the free by splitting tables of stayers.
+
+    Two waiting newcomers split one table: one of its pair stays and meets the first, the
+    other moves to a free table to meet the second; nobody sits out and one person moves.
+    This is tried only beside the free table (at the end of the row), so the one who moves
+    walks a few tables at most. Otherwise a newcomer takes one seat of a table and its other
+    person sits out this round, chosen among those who gave up a round the fewest times.
+    Newcomers start mid-row, where people passing on either side of the row are the most
+    varied (near the ends they come back soon after turning), and keep to the table they
+    sat at, so they walk a table or two at most.
+    """
+
+    def __init__(
+        self, kept: list[Table], used: set[int], cast: Cast, constraints: Constraints, tables: int
+    ) -> None:
+        self.kept, self.used, self.cast, self.constraints = kept, used, cast, constraints
+        self.tables = tables
+
+    def seat(
+        self, waiting: list[int], free: dict, placed: dict[int, int], benched: list[int]
+    ) -> int:
+        """Seat whom we can of `waiting`; give how many stayers moved or sat out."""
+        moved = 0
+        home = {p: self.cast.where.get(p) or free.get(p) or (self.tables + 1) // 2 for p in waiting}
+        while waiting:
+            first = waiting.pop(0)
+            if waiting and self._pair_off(first, waiting[0], home, placed):
+                waiting.pop(0)
+                moved += 1
+            elif self._take_seat(first, home[first], placed, benched):
+                moved += 1
+        return moved
+
+    def _may_meet(self, newcomer: int, other: int) -> bool:
+        """Tell whether a newcomer may meet someone: another company and not met yet."""
+        return not self.constraints.forbidden(newcomer, other) and self.cast.fresh(newcomer, other)
+
+    def _stayers_near(self, number: int) -> Iterator[tuple[int, int, Table]]:
+        """Give (distance, index, table) of tables of two stayers, nearest `number` first."""
+        kept, newcomers = self.kept, self.cast.newcomers
+        start = bisect_left(kept, number, key=_NUMBER)
+        below, above = start - 1, start
+        while below >= 0 or above < len(kept):
+            nearer_above = above < len(kept) and (
+                below < 0 or kept[above].number - number <= number - kept[below].number
+            )
+            i = above if nearer_above else below
+            if nearer_above:
+                above += 1
+            else:
+                below -= 1
+            table = kept[i]
+            if newcomers.isdisjoint(table.seats):
+                yield abs(table.number - number), i, table
+
+    def _take_seat(self, newcomer: int, anchor: int, placed: dict, benched: list[int]) -> bool:
+        """Seat a newcomer in place of one of a pair, who sits out; tell whether it worked."""
+        best = None
+        for distance, i, table in self._stayers_near(anchor):
+            if distance > _REACH or (best is not None and distance > best[0][1] + 2):
+                break
+            for stay, leave in (table.seats, table.seats[::-1]):
+                if self._may_meet(newcomer, stay):
+                    score = (self.cast.benched.get(leave, 0), distance)
+                    if best is None or score < best[0]:
+                        best = (score, i, stay, leave)
+            if best is not None and best[0][0] == 0:
+                break
+        if best is None:
+            return False
+        _, i, stay, leave = best
+        number = self.kept[i].number
+        self.kept[i] = Table(number, (stay, newcomer))
+        self.cast.met.add(key_of(stay, newcomer))
+        self.cast.benched[leave] = self.cast.benched.get(leave, 0) + 1
+        benched.append(leave)
+        placed[newcomer] = number
+        return True
+
+    def _pair_off(self, first: int, second: int, home: dict[int, int], placed: dict) -> bool:
+        """Split a table between two newcomers: one of the pair moves to a free table."""
+        spare = _nearest_unused(self.used, home[first])
+        if max(abs(spare - home[first]), abs(spare - home[second])) > _NEXT_DOOR:
+            return False
+        for distance, i, table in self._stayers_near(spare):
+            if distance > _NEXT_DOOR:
+                break
+            x, y = table.seats
+            for stay, move, here, there in (
+                (x, y, first, second),
+                (y, x, first, second),
+                (x, y, second, first),
+                (y, x, second, first),
+            ):
+                if self._may_meet(here, stay) and self._may_meet(there, move):
+                    self.kept[i] = Table(table.number, (stay, here))
+                    insort(self.kept, Table(spare, (move, there)), key=_NUMBER)
+                    self.used.add(spare)
+                    self.cast.met.update((key_of(stay, here), key_of(move, there)))
+                    placed[here], placed[there] = table.number, spare
+                    return True
+        return False
+
+
+def _nearest_unused(used: set[int], number: int) -> int:
+    """Give the table number nearest `number` that nobody uses (the lower one on ties)."""
+    for distance in range(len(used) + 2):
+        for candidate in (number - distance, number + distance):
+            if candidate >= 1 and candidate not in used:
+                return candidate
+    raise AssertionError("unreachable: some number up to len(used) + 1 is free")
 
 
 def _table_for(first: int | None, second: int | None, used: set[int], tables: int) -> int:

@@ -29,6 +29,8 @@ class Cast:
     history: frozenset[int]  # pair keys, see `key_of`
     history_seats: frozenset[tuple[int, int]]  # the same pairs as seats, in both orders
     met: set[int] = field(default_factory=set)
+    where: dict[int, int] = field(default_factory=dict)  # newcomer -> table in the last round
+    benched: dict[int, int] = field(default_factory=dict)  # person -> rounds given up to one
 
     def fresh(self, a: int, b: int) -> bool:
         """Tell whether a pair surely has not met: only newcomers' meetings are all known.
