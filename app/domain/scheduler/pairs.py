@@ -12,6 +12,7 @@ from app.domain.scheduler.compact import compact
 from app.domain.scheduler.constraints import Constraints
 from app.domain.scheduler.limit import keep_rounds
 from app.domain.scheduler.seating import Seating, to_plan
+from app.domain.scheduler.walks import shorten_walks
 
 
 def plan_pairs(
@@ -38,7 +39,8 @@ def full_seatings(constraints: Constraints, rng: random.Random) -> list[Seating]
     forbidden = constraints.forbidden if constraints.company else None
     seatings = circle_rounds(couples, forbidden)
     if forbidden is not None:
-        seatings = compact(seatings, lower_bound(constraints), len(constraints.ids) // 2)
+        tables = len(constraints.ids) // 2
+        seatings = shorten_walks(compact(seatings, lower_bound(constraints), tables), tables)
     return seatings
 
 
