@@ -45,6 +45,15 @@ def test_the_company_example_needs_only_delta_or_delta_plus_one_rounds(clubs):
     assert delta <= report.rounds <= delta + 1
 
 
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("clubs", [0, 4])
+def test_with_companies_nobody_walks_more_than_two_tables(clubs, seed):
+    people = companies(EXAMPLE_COMPANIES, 50, clubs=clubs, seed=seed)
+    rules = Rules(avoid_same_club=bool(clubs))
+    report = verify(plan_pairs(people, rules, seed=seed), people, rules)
+    assert report.ok and report.longest_walk <= 2
+
+
 def test_club_mates_meet_late_rather_than_early():
     people = companies((), 20, clubs=2)
     rules = Rules(avoid_same_club=True)

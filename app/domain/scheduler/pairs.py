@@ -7,10 +7,12 @@ from collections.abc import Sequence
 
 from app.domain.model import Person, Plan, PlanError, Rules
 from app.domain.scheduler.circle import circle_rounds, couples_for
+from app.domain.scheduler.collector import collector_paused
 from app.domain.scheduler.compact import compact
 from app.domain.scheduler.constraints import Constraints
 from app.domain.scheduler.limit import keep_rounds
 from app.domain.scheduler.seating import Seating, to_plan
+from app.domain.scheduler.walks import shorten_walks
 
 
 def plan_pairs(
@@ -24,10 +26,11 @@ def plan_pairs(
     constraints.check()
     if rounds is not None and rounds < 1:
         raise PlanError(f"A plan needs at least one round, not {rounds}.")
-    seatings = full_seatings(constraints, random.Random(seed))
-    if rounds is not None and rounds < len(seatings):
-        seatings = keep_rounds(seatings, rounds, constraints)
-    return to_plan(seatings, constraints.ids)
+    with collector_paused():
+        seatings = full_seatings(constraints, random.Random(seed))
+        if rounds is not None and rounds < len(seatings):
+            seatings = keep_rounds(seatings, rounds, constraints)
+        return to_plan(seatings, constraints.ids)
 
 
 def full_seatings(constraints: Constraints, rng: random.Random) -> list[Seating]:
@@ -36,7 +39,8 @@ def full_seatings(constraints: Constraints, rng: random.Random) -> list[Seating]
     forbidden = constraints.forbidden if constraints.company else None
     seatings = circle_rounds(couples, forbidden)
     if forbidden is not None:
-        seatings = compact(seatings, lower_bound(constraints), len(constraints.ids) // 2)
+        tables = len(constraints.ids) // 2
+        seatings = shorten_walks(compact(seatings, lower_bound(constraints), tables), tables)
     return seatings
 
 

@@ -24,9 +24,13 @@ class Cast:
     leavers: frozenset[int]
     newcomers: frozenset[int]
     stand_in: dict[int, int]  # leaver -> newcomer taking over their seats
+    swap: dict[int, int | None]  # every leaver -> their stand-in, or None
     unplaced: tuple[int, ...]  # newcomers with nobody to stand in for
     history: frozenset[int]  # pair keys, see `key_of`
+    history_seats: frozenset[tuple[int, int]]  # the same pairs as seats, in both orders
     met: set[int] = field(default_factory=set)
+    where: dict[int, int] = field(default_factory=dict)  # newcomer -> table in the last round
+    benched: dict[int, int] = field(default_factory=dict)  # person -> rounds given up to one
 
     def fresh(self, a: int, b: int) -> bool:
         """Tell whether a pair surely has not met: only newcomers' meetings are all known.
@@ -59,13 +63,17 @@ def cast_for(plan: Plan, frozen: int, constraints: Constraints, rng: random.Rand
     leavers = frozenset(planned - present)
     newcomers = frozenset(present - planned)
     stand_in = _stand_ins(sorted(leavers), sorted(newcomers), constraints, rng)
+    pairs = (tuple(p) for p in constraints.history if len(p) == 2)
+    history = [(a, b) for a, b in pairs if a in present and b in present]
     cast = Cast(
         present=present,
         leavers=leavers,
         newcomers=newcomers,
         stand_in=stand_in,
+        swap={p: stand_in.get(p) for p in leavers},
         unplaced=tuple(sorted(newcomers - set(stand_in.values()))),
-        history=frozenset(key_of(*sorted(p)) for p in constraints.history if len(p) == 2),
+        history=frozenset(key_of(*p) for p in history),
+        history_seats=frozenset(history).union((b, a) for a, b in history),
     )
     for rnd in plan.rounds[:frozen]:
         for table in rnd.tables:
