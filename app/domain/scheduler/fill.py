@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from app.domain.scheduler.company import relabel
+from app.domain.scheduler.designs import round_cap
 from app.domain.scheduler.designs.uneven import design_for
 from app.domain.scheduler.search import Grid, Weights, greedy_round, improve
 
@@ -35,6 +36,8 @@ def fill(
     """Seat everyone for `rounds` rounds, or for as many repeat-free rounds as we can find."""
     n = len(weights.met)
     cap = (n - 1) // (max(sizes) - 1) if max(sizes) > 1 else 1
+    if min(sizes) == max(sizes):
+        cap = min(cap, round_cap(len(sizes), sizes[0]))
     grid = _seated_design(sizes, weights, groups, rounds, rng)
     target = rounds if rounds is not None else cap
     while len(grid) < target:
