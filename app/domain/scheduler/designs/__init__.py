@@ -8,6 +8,7 @@ from app.domain.scheduler.designs.affine import net
 from app.domain.scheduler.designs.catalogue import BASES
 from app.domain.scheduler.designs.cyclic import develop
 from app.domain.scheduler.designs.mols import Rounds, resolvable_td
+from app.domain.scheduler.designs.published import PUBLISHED
 
 Design = tuple[tuple[tuple[int, ...], ...], ...]
 
@@ -55,6 +56,8 @@ def best_design(tables: int, size: int) -> Design:
     if (tables, size) in BASES:
         orbits, _, base, whole = BASES[(tables, size)]
         candidates.append(develop(orbits, base, whole))
+    if (tables, size) in PUBLISHED:
+        candidates.append(PUBLISHED[(tables, size)])
     best = max(candidates, key=len, default=[])
     return tuple(tuple(tuple(t) for t in rnd) for rnd in best)
 
