@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from app.domain.model import Person, Rules
+from app.domain.scheduler.fill import repeat_floor
 from app.domain.scheduler.layout import table_sizes
 from app.domain.scheduler.search import Weights, greedy_round
 from app.domain.scheduler.tables import plan_tables, replan_tables
@@ -100,6 +101,7 @@ def over_horizon() -> list[dict]:
             {
                 "case": f"{g}-{p}-{w}",
                 "repeats": report.repeats,
+                "lower_bound": repeat_floor(g * p, p, w),
                 "pairs": report.pairs_covered,
                 "greedy_repeats": base_repeats,
                 "greedy_pairs": base_pairs,

@@ -15,6 +15,7 @@ from app.domain.scheduler.designs.catalogue import BASES
 from app.domain.scheduler.designs.cyclic import Orbits, develop, find_base
 from app.domain.scheduler.designs.galois import field, prime_power
 from app.domain.scheduler.designs.mols import mols, resolvable_td
+from app.domain.scheduler.designs.published import PUBLISHED
 from app.domain.scheduler.designs.uneven import design_for
 from app.domain.scheduler.verify import verify
 
@@ -80,9 +81,16 @@ def test_resolvable_transversal_designs_give_g_rounds(k: int, g: int) -> None:
 
 @pytest.mark.parametrize("cell", sorted(BASES))
 def test_catalogue_bases_develop_into_repeat_free_rounds(cell: tuple[int, int]) -> None:
-    orbits, _, base = BASES[cell]
-    rep = report(develop(orbits, base), cell[1])
-    assert rep.ok and rep.rounds == orbits.w and rep.repeats == 0
+    orbits, _, base, whole = BASES[cell]
+    rep = report(develop(orbits, base, whole), cell[1])
+    assert rep.ok and rep.rounds == orbits.w + len(whole) and rep.repeats == 0
+
+
+@pytest.mark.parametrize(("cell", "rounds"), [((6, 3), 8), ((8, 4), 10)])
+def test_published_schedules_repeat_no_pair(cell: tuple[int, int], rounds: int) -> None:
+    rep = report(PUBLISHED[cell], cell[1])
+    assert rep.ok and rep.rounds == rounds and rep.repeats == 0
+    assert rep.pairs_possible - rep.pairs_covered == cell[0] * cell[1] // 2
 
 
 def test_the_base_finder_rediscovers_kirkmans_schoolgirls() -> None:
@@ -93,7 +101,18 @@ def test_the_base_finder_rediscovers_kirkmans_schoolgirls() -> None:
 
 
 @pytest.mark.parametrize(
-    ("tables", "size", "rounds"), [(5, 3, 7), (9, 3, 13), (10, 3, 14), (9, 4, 11), (8, 4, 9)]
+    ("tables", "size", "rounds"),
+    [
+        (5, 3, 7),
+        (7, 3, 10),
+        (9, 3, 13),
+        (10, 3, 14),
+        (9, 4, 11),
+        (8, 4, 10),
+        (10, 4, 13),
+        (6, 5, 6),
+        (6, 3, 8),
+    ],
 )
 def test_best_design_reaches_the_known_rounds(tables: int, size: int, rounds: int) -> None:
     design = best_design(tables, size)
@@ -109,3 +128,9 @@ def test_uneven_layouts_keep_tables_within_one_and_repeat_free(n: int, k: int) -
     assert design
     assert all(sorted(map(len, rnd)) == sorted(sizes) for rnd in design)
     assert report(design, max(sizes)).repeats == 0
+
+
+def test_complete_designs_let_everyone_meet_everyone_once() -> None:
+    for tables, size in [(7, 3), (10, 4)]:
+        rep = report(best_design(tables, size), size)
+        assert rep.repeats == 0 and rep.pairs_covered == rep.pairs_possible

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.model import Person, PlanError, Rules, pair
+from app.domain.scheduler.fill import repeat_floor
 from app.domain.scheduler.layout import table_sizes
 from app.domain.scheduler.tables import plan_tables, replan_tables
 from app.domain.scheduler.verify import verify
@@ -97,3 +98,26 @@ def test_replan_after_departures_keeps_untouched_tables() -> None:
     rep = verify(replan.plan, now, Rules(), frozen=1)
     assert rep.ok and rep.repeats == 0 and replan.leavers == (1, 2)
     assert replan.churn < 2 * len(plan.rounds) * 5
+
+
+def test_one_round_past_the_32_golfers_design_repeats_only_the_proven_minimum() -> None:
+    people = crowd(32)
+    plan = plan_tables(people, 4, Rules(), rounds=11)
+    rep = verify(plan, people, Rules())
+    assert rep.ok and rep.repeats == repeat_floor(32, 4, 11) == 32
+
+
+def test_the_repeat_floor_counts_meetings_nobody_can_avoid() -> None:
+    assert repeat_floor(50, 5, 12) == 0
+    assert repeat_floor(16, 4, 6) == 24  # 18 meetings each among 15 others: 3 repeats each
+
+
+@pytest.mark.parametrize(("frozen", "walk_ins"), [(0, 1), (3, 2), (6, 2)])
+def test_a_walk_in_is_seated_without_moving_anyone(frozen: int, walk_ins: int) -> None:
+    people = crowd(50)
+    plan = plan_tables(people, 5, Rules())
+    now = [*people, *crowd(walk_ins, start=500)]
+    replan = replan_tables(plan, frozen=frozen, people=now, rules=Rules())
+    rep = verify(replan.plan, now, Rules(), frozen=frozen)
+    assert rep.ok and rep.repeats == 0 and replan.churn == 0
+    assert replan.newcomers == tuple(range(500, 500 + walk_ins))

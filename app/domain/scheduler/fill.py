@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 
 from app.domain.scheduler.company import relabel
+from app.domain.scheduler.designs import round_cap
 from app.domain.scheduler.designs.uneven import design_for
-from app.domain.scheduler.search import Grid, Weights, greedy_round, improve
+from app.domain.scheduler.search import Grid, Weights, greedy_round, improve, total_cost
 
 RELABEL_STEPS = 400
 ROUND_STEPS = 150  # tabu steps to clean one new round when counting repeat-free rounds
-POLISH_STEPS = 3000  # tabu steps over all rounds when a fixed count is asked for
+POLISH_STEPS = 2000  # tabu steps over all rounds when a fixed count is asked for
+EXTRA_STEPS = 1000  # tabu steps over the rounds added past a design, before the polish
 
 
 def clean(grid: Grid, weights: Weights, rounds: range) -> bool:
@@ -35,7 +37,10 @@ def fill(
     """Seat everyone for `rounds` rounds, or for as many repeat-free rounds as we can find."""
     n = len(weights.met)
     cap = (n - 1) // (max(sizes) - 1) if max(sizes) > 1 else 1
+    if min(sizes) == max(sizes):
+        cap = min(cap, round_cap(len(sizes), sizes[0]))
     grid = _seated_design(sizes, weights, groups, rounds, rng)
+    designed = len(grid)
     target = rounds if rounds is not None else cap
     while len(grid) < target:
         rnd = greedy_round(sizes, weights, rng)
@@ -47,9 +52,29 @@ def fill(
             if not clean(grid, weights, last):
                 weights.seat(grid.pop(), -1)
                 break
-    if rounds is not None and not clean(grid, weights, range(len(grid))):
-        grid = improve(grid, weights, range(len(grid)), rng, POLISH_STEPS)
+    # Repeats are a floor on the cost (a pair met m times costs at least m - 1).
+    floor = repeat_floor(n, max(sizes), len(grid)) if min(sizes) == max(sizes) else 0
+    if rounds is not None and designed < len(grid):
+        # Past the design: search only the added rounds first, so the repeat-free rounds stay
+        # as built and the added ones spend the pairs the design left unmet.
+        grid = improve(grid, weights, range(designed, len(grid)), rng, EXTRA_STEPS, floor)
+    if (
+        rounds is not None
+        and not clean(grid, weights, range(len(grid)))
+        and total_cost(weights) > floor + 1e-9
+    ):
+        grid = improve(grid, weights, range(len(grid)), rng, POLISH_STEPS, floor)
     return grid or [greedy_round(sizes, weights, rng)]
+
+
+def repeat_floor(n: int, size: int, rounds: int) -> int:
+    """Bound from below the repeated meetings of any `rounds` rounds at full tables of `size`.
+
+    Each person meets rounds * (size - 1) others but only n - 1 are there, so at least the
+    excess are repeats; every repeated meeting involves two people (a counting argument).
+    """
+    excess = max(0, rounds * (size - 1) - (n - 1))
+    return -(-n * excess // 2)
 
 
 def _seated_design(

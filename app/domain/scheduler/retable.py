@@ -1,8 +1,10 @@
 """Re-seat the rounds not yet played at tables after walk-ins and departures, moving few people.
 
-Each remaining round keeps its tables and table numbers; people who left free their seats,
-newcomers take the cheapest seats left, tables are added or dissolved only when the count no
-longer fits, and tabu swaps then remove any repeat the changes caused.
+Each remaining round keeps its tables and table numbers; people who left free their seats.
+Someone new is seated across all remaining rounds at once, at tables where they meet nobody
+twice and nobody else moves; whoever still needs a seat takes the cheapest one left, tables
+are added or dissolved only when the count no longer fits, and tabu swaps then remove any
+repeat the changes caused.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from app.domain.scheduler.replan import Replan
 from app.domain.scheduler.search import Weights, improve
 
 REPLAN_STEPS = 600
+_NODES = 2000  # tables tried when seating one newcomer across all remaining rounds
+_ATTEMPTS = 8  # random table orders tried before newcomers fall back to the cheapest seats
 
 
 def retable(
@@ -37,12 +41,38 @@ def retable(
     remaining = previous.rounds[frozen:]
     width = len(remaining[0].tables) if remaining else 0
     sizes = _sizes(len(ids), previous.table_size, width)
-    grid, numbers = [], []
+    grid, numbers, loose = [], [], []
     for rnd in remaining:
-        tables, nums = _reseat(rnd, sizes, index, weights, rng)
+        tables, nums, spare = _keep(rnd, sizes, index, len(ids))
         weights.seat(tables, 1)
         grid.append(tables)
         numbers.append(nums)
+        loose.append(spare)
+    top, many = (max(sizes), sizes.count(max(sizes))) if sizes else (0, 0)
+    everywhere = sorted(set.intersection(*map(set, loose))) if loose else []
+    for _ in range(_ATTEMPTS if everywhere else 0):
+        seated = []
+        for person in everywhere:
+            tables = _seat_across(person, grid, weights, top, many, rng)
+            if tables is None:
+                break
+            seated.append((person, tables))
+        if len(seated) == len(everywhere):
+            for spare in loose:
+                spare[:] = [p for p in spare if p not in everywhere]
+            break
+        for person, tables in seated:
+            for table in tables:
+                table.remove(person)
+                _join(weights, person, table, -1)
+    for tables, spare in zip(grid, loose, strict=True):
+        rng.shuffle(spare)
+        for person in spare:
+            full = sum(len(t) == top for t in tables)
+            open_tables = [t for t in tables if len(t) < top - 1 or (len(t) < top and full < many)]
+            table = min(open_tables, key=lambda t: weights.join_cost(person, t))
+            _join(weights, person, table, 1)
+            table.append(person)
     free = range(len(grid))
     if not clean(grid, weights, free):
         grid = improve(grid, weights, free, rng, REPLAN_STEPS)
@@ -75,10 +105,10 @@ def _sizes(n: int, size: int, width: int) -> list[int]:
     return table_sizes(n, size)
 
 
-def _reseat(
-    rnd: Round, sizes: list[int], index: dict[int, int], weights: Weights, rng: random.Random
-) -> tuple[list[list[int]], list[int]]:
-    """Keep who still sits at each table, fit the tables to `sizes`, seat everyone left over."""
+def _keep(
+    rnd: Round, sizes: list[int], index: dict[int, int], n: int
+) -> tuple[list[list[int]], list[int], list[int]]:
+    """Keep who still sits at each table and fit the tables to `sizes`; list who needs a seat."""
     tables = [[index[p] for p in t.seats if p in index] for t in rnd.tables]
     numbers = [t.number for t in rnd.tables]
     loose: list[int] = []
@@ -96,13 +126,61 @@ def _reseat(
     for table in [t for t in tables if len(t) == top][many:]:
         loose.append(table.pop())
     seated = {i for t in tables for i in t}
-    loose += [i for i in range(len(weights.met)) if i not in seated and i not in loose]
-    rng.shuffle(loose)
-    for person in loose:
+    loose += [i for i in range(n) if i not in seated and i not in loose]
+    return tables, numbers, loose
+
+
+def _seat_across(
+    person: int,
+    grid: list[list[list[int]]],
+    weights: Weights,
+    top: int,
+    many: int,
+    rng: random.Random,
+) -> list[list[int]] | None:
+    """Seat someone new in every round at once, each time among people they never meet again.
+
+    Depth-first over the rounds, a table per round with a free seat where the person meets
+    nobody already met (earlier rounds, history, colleagues, or this person's other tables);
+    nobody else moves. Returns the tables taken, or None (nothing changed) past a node budget.
+    """
+    chosen: list[list[int]] = []
+    budget = [_NODES]
+
+    def place(r: int) -> bool:
+        if r == len(grid):
+            return True
+        tables = grid[r]
         full = sum(len(t) == top for t in tables)
-        open_tables = [t for t in tables if len(t) < top - 1 or (len(t) < top and full < many)]
-        min(open_tables, key=lambda t: weights.join_cost(person, t)).append(person)
-    return tables, numbers
+        order = tables[:]
+        rng.shuffle(order)
+        for table in sorted(order, key=len):
+            budget[0] -= 1
+            if budget[0] < 0:
+                return False
+            if len(table) >= top or (len(table) == top - 1 and full >= many):
+                continue
+            if weights.join_cost(person, table) > 0:
+                continue
+            _join(weights, person, table, 1)
+            table.append(person)
+            chosen.append(table)
+            if place(r + 1):
+                return True
+            chosen.pop()
+            table.remove(person)
+            _join(weights, person, table, -1)
+        return False
+
+    return chosen if place(0) else None
+
+
+def _join(weights: Weights, person: int, table: list[int], sign: int) -> None:
+    """Count (sign=1) or uncount (sign=-1) the meetings of `person` with everyone at `table`."""
+    met = weights.met
+    for x in table:
+        met[person][x] += sign
+        met[x][person] += sign
 
 
 def _churn(old: Sequence[Round], new: Sequence[Round], stayers: set[int]) -> int:

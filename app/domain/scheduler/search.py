@@ -96,13 +96,25 @@ def _swap_gain(weights: Weights, a: int, ta: list[int], b: int, tb: list[int]) -
     return delta
 
 
-def improve(grid: Grid, weights: Weights, free: range, rng: random.Random, steps: int) -> Grid:
-    """Run tabu swaps in the free rounds; return the cheapest grid seen (weights left matching)."""
+def improve(
+    grid: Grid,
+    weights: Weights,
+    free: range,
+    rng: random.Random,
+    steps: int,
+    floor: float = 0.0,
+) -> Grid:
+    """Run tabu swaps in the free rounds; return the cheapest grid seen (weights left matching).
+
+    The search stops early once the cost reaches `floor`, a bound no grid can beat.
+    """
     cost = best_cost = total_cost(weights)
     best = [[t[:] for t in rnd] for rnd in grid]
     tabu: dict[tuple[int, int, int], int] = {}
     stale = 0
     for step in range(steps):
+        if best_cost <= floor + 1e-9:
+            break
         conflicts = _conflicts(grid, weights, free)
         if not conflicts:
             break

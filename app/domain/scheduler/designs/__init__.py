@@ -8,8 +8,40 @@ from app.domain.scheduler.designs.affine import net
 from app.domain.scheduler.designs.catalogue import BASES
 from app.domain.scheduler.designs.cyclic import develop
 from app.domain.scheduler.designs.mols import Rounds, resolvable_td
+from app.domain.scheduler.designs.published import PUBLISHED
 
 Design = tuple[tuple[tuple[int, ...], ...], ...]
+
+# Layouts (tables, size) for which no schedule reaching the counting bound (n - 1) // (size - 1)
+# is known, with the most rounds known (Miller, Valkov & Abel, "Combinatorial solutions to the
+# social golfer problem", Symmetry 18 (2026) 269, Appendix B). Searching past these is futile.
+BEST_KNOWN: dict[tuple[int, int], int] = {
+    (4, 3): 4,
+    (5, 4): 5,
+    (6, 5): 6,
+    (6, 6): 3,
+    (7, 5): 7,
+    (7, 6): 7,
+    (8, 5): 8,
+    (8, 6): 8,
+    (8, 7): 8,
+    (9, 5): 9,
+    (9, 6): 9,
+    (9, 7): 9,
+    (9, 8): 9,
+    (10, 5): 9,
+    (10, 6): 7,
+    (10, 7): 7,
+    (10, 8): 5,
+    (10, 9): 5,
+    (10, 10): 4,
+}
+
+
+def round_cap(tables: int, size: int) -> int:
+    """Bound the repeat-free rounds worth looking for: counting bound or the best known."""
+    bound = (tables * size - 1) // (size - 1) if size > 1 else 1
+    return min(bound, BEST_KNOWN.get((tables, size), bound))
 
 
 @cache
@@ -22,8 +54,10 @@ def best_design(tables: int, size: int) -> Design:
     if td is not None:
         candidates.append(_fill_groups(td, tables, size))
     if (tables, size) in BASES:
-        orbits, _, base = BASES[(tables, size)]
-        candidates.append(develop(orbits, base))
+        orbits, _, base, whole = BASES[(tables, size)]
+        candidates.append(develop(orbits, base, whole))
+    if (tables, size) in PUBLISHED:
+        candidates.append(PUBLISHED[(tables, size)])
     best = max(candidates, key=len, default=[])
     return tuple(tuple(tuple(t) for t in rnd) for rnd in best)
 

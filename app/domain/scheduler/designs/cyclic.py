@@ -57,9 +57,20 @@ class Orbits:
         return ((x, x, d), a, m) if d < m - d else ((x, x, m - d), b, m)
 
 
-def develop(orbits: Orbits, base: Base) -> Rounds:
-    """Shift the base round w times."""
-    return [[tuple(orbits.shift(p, i) for p in table) for table in base] for i in range(orbits.w)]
+def develop(orbits: Orbits, base: Base, whole: tuple[Base, ...] = ()) -> Rounds:
+    """Shift the base round w times, then add one round per starter in `whole`.
+
+    A starter is a few tables whose m shifts together seat every point once: its round is the
+    same under every shift, so it uses up whole pair orbits (the base round must avoid them).
+    """
+    shifted = [
+        [tuple(orbits.shift(p, i) for p in table) for table in base] for i in range(orbits.w)
+    ]
+    fixed = [
+        [tuple(orbits.shift(p, i) for p in table) for i in range(orbits.m) for table in starter]
+        for starter in whole
+    ]
+    return shifted + fixed
 
 
 class _Ledger:
