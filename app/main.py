@@ -15,8 +15,8 @@ from app.adapters.hub import make_hub
 from app.config import Settings
 from app.services.admin_token import ensure_admin_token
 from app.services.live import Live
-from app.web import pages, ws
-from app.web.api import clock, events, follow_up, health, me, participants, plan
+from app.web import pages, report, ws
+from app.web.api import clock, events, exports, follow_up, health, me, participants, plan
 from app.web.errors import install_error_handlers
 
 HERE = Path(__file__).parent
@@ -51,7 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.admin_token = admin_token
     app.state.engine = make_engine(settings.sqlalchemy_url)
     install_error_handlers(app)
-    routers = (health, events, participants, plan, clock, me, follow_up, ws, pages)
+    routers = (health, events, participants, plan, clock, me, follow_up, exports, ws, pages, report)
     for module in routers:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

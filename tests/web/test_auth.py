@@ -13,6 +13,8 @@ from tests.conftest import ADMIN_TOKEN
 
 # Routes anyone may call; every other route must answer 401 to a stranger.
 PUBLIC_ROUTES = {("GET", "/api/health"), ("GET", "/"), ("POST", "/login"), ("POST", "/logout")}
+# Host pages send a stranger to the sign-in form instead of answering 401.
+SIGN_IN_PAGES = {("GET", "/events/{event_id}/report")}
 
 
 def admin_routes() -> list[tuple[str, str]]:
@@ -23,8 +25,9 @@ def admin_routes() -> list[tuple[str, str]]:
     found = []
     for route in _walk(app.routes):
         for method in sorted(route.methods - {"HEAD"}):
-            if (method, route.path) not in PUBLIC_ROUTES and not _is_public(route.path):
-                found.append((method, route.path))
+            if (method, route.path) in PUBLIC_ROUTES | SIGN_IN_PAGES or _is_public(route.path):
+                continue
+            found.append((method, route.path))
     return found
 
 
@@ -66,6 +69,15 @@ def test_admin_route_answers_401_without_the_admin_token(
     response = anonymous.request(method, concrete(path), headers=headers)
     assert response.status_code == 401
     assert response.json() == {"detail": "admin token required"}
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(SIGN_IN_PAGES))
+def test_a_host_page_sends_a_stranger_to_sign_in(
+    anonymous: TestClient, method: str, path: str
+) -> None:
+    response = anonymous.request(method, concrete(path), follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/"
 
 
 def test_signing_in_sets_a_signed_httponly_samesite_cookie(anonymous: TestClient) -> None:
