@@ -7,16 +7,29 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.adapters.database.engine import make_engine
 from app.adapters.hub import make_hub
+from app.adapters.mailer import SmtpServer
 from app.config import Settings
 from app.services.admin_token import ensure_admin_token
 from app.services.live import Live
+from app.services.outbox import Outbox
 from app.web import pages, report, ws
-from app.web.api import clock, events, exports, follow_up, health, me, participants, plan
+from app.web.api import (
+    clock,
+    emails,
+    events,
+    exports,
+    follow_up,
+    health,
+    me,
+    participants,
+    plan,
+)
 from app.web.errors import install_error_handlers
 
 HERE = Path(__file__).parent
@@ -39,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         await app.state.live.stop()
         await hub.disconnect()
+        await anyio.to_thread.run_sync(app.state.outbox.close)
         app.state.engine.dispose()
 
     app = FastAPI(
@@ -50,8 +64,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.admin_token = admin_token
     app.state.engine = make_engine(settings.sqlalchemy_url)
+    app.state.outbox = Outbox(app.state.engine, SmtpServer.from_settings(settings))
     install_error_handlers(app)
-    routers = (health, events, participants, plan, clock, me, follow_up, exports, ws, pages, report)
+    routers = (
+        health,
+        events,
+        participants,
+        plan,
+        clock,
+        me,
+        follow_up,
+        exports,
+        emails,
+        ws,
+        pages,
+        report,
+    )
     for module in routers:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
