@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -143,7 +144,7 @@ def _groups(
     for a, b in matches:
         count["matches", group_of.get(a)] += 1
         count["matches", group_of.get(b)] += 1
-    names = sorted(set(group_of.values()), key=lambda name: (name is None, name or ""))
+    names = sorted(set(group_of.values()), key=_alphabetical)
     figures = ("registered", "attended", "meetings", "taps", "matches")
     return [GroupRow(name, *(count[f, name] for f in figures)) for name in names]
 
@@ -154,10 +155,16 @@ def _between(
     """Count mutual matches per pair of clubs, most first."""
     counted = Counter()
     for a, b in matches:
-        clubs = sorted((by_id[a].club, by_id[b].club), key=lambda club: (club is None, club or ""))
+        clubs = sorted((by_id[a].club, by_id[b].club), key=_alphabetical)
         counted[tuple(clubs)] += 1
     ranked = sorted(counted.items(), key=lambda item: (-item[1], str(item[0])))
     return [(first, second, n) for (first, second), n in ranked]
+
+
+def _alphabetical(name: str | None) -> tuple[bool, str]:
+    """Sort names as a reader expects (É with E, case ignored), with the unnamed last."""
+    folded = unicodedata.normalize("NFKD", (name or "").casefold())
+    return name is None, "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def _attendees(session: Session, event_id: int) -> list[Attendee]:

@@ -28,8 +28,10 @@ STYLE = Style(
 def bar_chart(
     title: str, labels: Sequence[str], values: Sequence[int], *, horizontal: bool = False
 ) -> Markup:
-    """Draw one series of bars; horizontal bars suit long labels."""
+    """Draw one series of bars; horizontal bars suit long labels and list the first on top."""
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
+    if horizontal:  # pygal stacks horizontal bars from the bottom up
+        labels, values = labels[::-1], values[::-1]
     height = max(240, 28 * len(labels) + 90) if horizontal else 320
     chart = kind(
         style=STYLE,

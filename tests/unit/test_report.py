@@ -62,3 +62,14 @@ def test_an_event_with_nothing_held_reports_zeros() -> None:
     figures = summarise([], [], [], [], rounds_held=0, rounds_planned=0)
     assert (figures.registered, figures.meetings, figures.pairs_possible) == (0, 0, 0)
     assert figures.by_club == figures.meetings_per_round == []
+
+
+def test_groups_sort_as_a_reader_expects() -> None:
+    people = [
+        attendee(1, "Énergie Club"),
+        attendee(2, "bni"),
+        attendee(3, "Fabrique"),
+        attendee(4, None),
+    ]
+    figures = summarise(people, [], [], [], rounds_held=0, rounds_planned=0)
+    assert [row.name for row in figures.by_club] == ["bni", "Énergie Club", "Fabrique", None]
