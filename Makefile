@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Websocket frames are small JSON states: no compression, a small size limit, pings to drop dead links.
+UVICORN_WS := --ws-per-message-deflate false --ws-max-size 65536 --ws-ping-interval 20 --ws-ping-timeout 20
 
 .PHONY: run test format migrate bench clean i18n
 
@@ -24,7 +26,7 @@ migrate: $(VENV)/.installed-run
 
 run: migrate
 	$(BIN)/python -m app.cli prepare
-	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --no-access-log
+	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --no-access-log $(UVICORN_WS)
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -44,6 +46,7 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
 # After adding or changing visible strings: extract them and merge into the French catalog.
+# Only dot folders are skipped: templates/_partials holds visible strings too.
 i18n: $(VENV)/.installed-dev
-	$(BIN)/pybabel extract -F babel.cfg -o app/locale/messages.pot --no-location --sort-output --omit-header .
-	$(BIN)/pybabel update -i app/locale/messages.pot -d app/locale -l fr --no-fuzzy-matching --omit-header
+	$(BIN)/pybabel extract -F babel.cfg -o app/locale/messages.pot --no-location --sort-output --omit-header --ignore-dirs='.*' .
+	$(BIN)/pybabel update -i app/locale/messages.pot -d app/locale -l fr --no-fuzzy-matching

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import anyio
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from app.adapters.database.engine import make_engine
@@ -18,8 +19,21 @@ from app.config import Settings
 from app.services.admin_token import ensure_admin_token
 from app.services.live import Live
 from app.services.outbox import Outbox
-from app.web import pages, report, ws
+from app.web import (
+    host,
+    host_live,
+    host_people,
+    host_plan,
+    pages,
+    phone,
+    printing,
+    public,
+    report,
+    screen,
+    ws,
+)
 from app.web.api import (
+    banner,
     clock,
     emails,
     events,
@@ -66,20 +80,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings.sqlalchemy_url)
     app.state.outbox = Outbox(app.state.engine, SmtpServer.from_settings(settings))
     install_error_handlers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)  # phones on a crowded stadium Wi-Fi
     routers = (
-        health,
-        events,
-        participants,
-        plan,
-        clock,
-        me,
-        follow_up,
-        exports,
-        emails,
-        ws,
-        pages,
-        report,
-    )
+        health, events, participants, plan, clock, banner, me, follow_up, exports, emails, ws,
+        pages, host, host_people, host_plan, host_live, printing, report, screen, phone, public,
+    )  # fmt: skip
     for module in routers:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

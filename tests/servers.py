@@ -40,7 +40,7 @@ class Server:
         command = [
             sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app",
             "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log",
-            "--ws-per-message-deflate", "false",
+            "--ws-per-message-deflate", "false", "--ws-max-size", "65536",
         ]  # fmt: skip
         env = {**os.environ, "TABLEHOP_PUBLIC_URL": self.url, **self.env}
         self.process = subprocess.Popen(command, cwd=ROOT, env=env)

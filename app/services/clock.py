@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from app.adapters.database.tables import ClockRow, Event, Meeting, Seat
@@ -128,8 +129,11 @@ def _write(session: Session, event_id: int, state: ClockState, row_version: int 
     if row_version is None:
         if session.get(ClockRow, event_id) is not None:
             return False
-        session.add(ClockRow(event_id=event_id, version=1, state=text))
-        session.flush()
+        try:
+            with session.begin_nested():  # a second worker may insert the first row too
+                session.add(ClockRow(event_id=event_id, version=1, state=text))
+        except IntegrityError:
+            return False
         return True
     result = session.exec(
         update(ClockRow)

@@ -40,6 +40,9 @@ SECTORS = (
     "Énergie",
 )
 CLUBS = ("CJD Arras", "BNI Lens", "Réseau Entreprendre Artois", "Club des dirigeants de Béthune")
+COMPANY_KINDS = ("Atelier", "Groupe", "Cabinet", "Maison", "Studio", "Agence", "Comptoir")
+PLACES = ("d'Artois", "d'Arras", "de Lens", "de Béthune", "de Liévin", "d'Hénin", "de Bapaume",
+          "d'Avion", "de Carvin")  # fmt: skip
 SHARED_COMPANIES = ("SARL Artois Bâtiment", "Cabinet Vasseur & Associés", "Numéria Lens")
 PITCHES = (
     "Nous rénovons les bâtiments tertiaires pour diviser leur facture par deux.",
@@ -51,13 +54,18 @@ PITCHES = (
 )
 
 
+def _company_name(index: int) -> str:
+    """Name a fictional company, a different one for each index below 63."""
+    return f"{COMPANY_KINDS[index % 7]} {PLACES[index // 7 % 9]}"
+
+
 def demo_people(count: int = 50, seed: int = 62) -> list[dict]:
     """Make the same fictional members every time: a few share a company, most a club."""
     rng = random.Random(seed)
     people = []
     for index in range(count):
         first, last = FIRST_NAMES[index % 25], LAST_NAMES[(index * 7 + index // 25) % 25]
-        company = SHARED_COMPANIES[index % 3] if index < 7 else f"{last} {rng.choice(SECTORS)} SAS"
+        company = SHARED_COMPANIES[index % 3] if index < 7 else _company_name(index)
         people.append(
             {
                 "first_name": first,

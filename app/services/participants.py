@@ -69,6 +69,18 @@ def check_in(session: Session, event_id: int, person_id: int) -> ParticipantPubl
     return to_public(person, registration, session)
 
 
+def check_out(session: Session, event_id: int, person_id: int) -> ParticipantPublic:
+    """Undo a check-in made by mistake, while no round has started."""
+    event = load_event(session, event_id)
+    person, registration = load_participant(session, event_id, person_id)
+    if registration.status != "present":
+        raise Conflict(f"{person.first_name} {person.last_name} is not checked in")
+    if event.status != "draft":
+        raise Conflict("the event has started: mark them gone instead")
+    _change(session, event, registration, status="registered", checked_in_ms=None)
+    return to_public(person, registration, session)
+
+
 def leave(session: Session, event_id: int, person_id: int) -> ParticipantPublic:
     """Mark someone gone: they keep their history but get no more meetings."""
     event = load_event(session, event_id)

@@ -70,6 +70,7 @@ class EventPublic(EventCreate):
     status: str
     plan_version: int
     series_id: int | None = None
+    banner: str | None = None
 
 
 class ParticipantCreate(BaseModel):

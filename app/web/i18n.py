@@ -10,7 +10,7 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_datetime, format_time
+from babel.dates import format_datetime, format_time, get_timezone
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -97,10 +97,12 @@ def format_number(value: float) -> str:
 def format_clock_time(epoch_ms: int, tz: str = "Europe/Paris") -> str:
     """Write a time of day (e.g. an estimated end) in the current language."""
     moment = datetime.fromtimestamp(epoch_ms / 1000, tz=UTC)
-    return format_time(moment, format="short", tzinfo=tz, locale=current_language())
+    return format_time(moment, format="short", tzinfo=get_timezone(tz), locale=current_language())
 
 
 def format_moment(epoch_ms: int, tz: str = "Europe/Paris") -> str:
     """Write a date and time in the current language."""
     moment = datetime.fromtimestamp(epoch_ms / 1000, tz=UTC)
-    return format_datetime(moment, format="medium", tzinfo=tz, locale=current_language())
+    return format_datetime(
+        moment, format="medium", tzinfo=get_timezone(tz), locale=current_language()
+    )

@@ -10,7 +10,7 @@ import anyio
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
 from sqlmodel import Session
 
-from app.services import clock
+from app.services import banner, clock, presence
 from app.services.errors import NotFound
 from app.services.live import channel, state_message
 from app.services.timekeeping import now_ms
@@ -22,31 +22,46 @@ KINDS = {"screen", "phone", "host", "public"}
 
 
 @router.websocket("/ws/events/{event_id}")
-async def event_feed(websocket: WebSocket, event_id: int, kind: str = "phone") -> None:
-    """Feed one screen: the snapshot, then each change; answer pings with the server time."""
+async def event_feed(
+    websocket: WebSocket, event_id: int, kind: str = "phone", token: str | None = None
+) -> None:
+    """Feed one screen: the snapshot and banner, then each change; answer pings with the time.
+
+    A phone passing `?token=` (its personal token) is counted as that participant's live phone.
+    """
     app = websocket.app
     if not _origin_allowed(websocket.headers.get("origin"), app.state.settings.public_url):
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
         return
+    kind = kind if kind in KINDS else "phone"
+    phone_token = token if kind == "phone" else None
     try:
-        snapshot = await anyio.to_thread.run_sync(_snapshot, app.state.engine, event_id)
+        snapshot, shown, owner = await anyio.to_thread.run_sync(
+            _snapshot, app.state.engine, event_id, phone_token
+        )
     except NotFound:
         await websocket.close(code=4404, reason="event not found")
         return
     await websocket.accept()
     live = app.state.live
-    async with live.hub.subscribe(channel(event_id), kind if kind in KINDS else "phone") as sub:
+    label = presence.phone_label(owner) if kind == "phone" else kind
+    async with live.hub.subscribe(channel(event_id), label) as sub:
         live.watch(event_id)
         sending = asyncio.Lock()
         await websocket.send_text(state_message(snapshot))
+        if shown is not None:
+            await websocket.send_text(banner.banner_message(shown))
         async with anyio.create_task_group() as group:
             group.start_soon(_forward, websocket, sub, sending, group.cancel_scope)
             group.start_soon(_answer_pings, websocket, sending, group.cancel_scope)
 
 
-def _snapshot(engine, event_id: int) -> dict:
+def _snapshot(engine, event_id: int, token: str | None) -> tuple[dict, dict | None, int | None]:
+    """Read the state, the banner on show and whose phone this is, in one session."""
     with Session(engine, expire_on_commit=False) as session:
-        return clock.catch_up(session, event_id).public
+        public = clock.catch_up(session, event_id).public
+        shown = banner.current_banner(session, event_id)
+        return public, shown, presence.phone_owner(session, event_id, token)
 
 
 async def _forward(websocket: WebSocket, sub, sending: asyncio.Lock, scope) -> None:

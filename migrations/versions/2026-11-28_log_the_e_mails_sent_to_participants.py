@@ -1,7 +1,7 @@
 """log the e-mails sent to participants
 
 Revision ID: 3559e536923f
-Revises: 306ae583a895
+Revises: 041f4d4bae3a
 Create Date: 2026-11-28 13:18:50.715789
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "3559e536923f"
-down_revision: str | None = "306ae583a895"
+down_revision: str | None = "041f4d4bae3a"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

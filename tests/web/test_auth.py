@@ -13,8 +13,13 @@ from tests.conftest import ADMIN_TOKEN
 
 # Routes anyone may call; every other route must answer 401 to a stranger.
 PUBLIC_ROUTES = {("GET", "/api/health"), ("GET", "/"), ("POST", "/login"), ("POST", "/logout")}
-# Host pages send a stranger to the sign-in form instead of answering 401.
-SIGN_IN_PAGES = {("GET", "/events/{event_id}/report")}
+# Host pages opened in a browser send a stranger to the sign-in page instead.
+SIGN_IN_PAGES = {
+    ("GET", "/events/new"),
+    ("GET", "/events/{event_id}/host"),
+    ("GET", "/events/{event_id}/print"),
+    ("GET", "/events/{event_id}/report"),
+}
 
 
 def admin_routes() -> list[tuple[str, str]]:
@@ -25,9 +30,9 @@ def admin_routes() -> list[tuple[str, str]]:
     found = []
     for route in _walk(app.routes):
         for method in sorted(route.methods - {"HEAD"}):
-            if (method, route.path) in PUBLIC_ROUTES | SIGN_IN_PAGES or _is_public(route.path):
-                continue
-            found.append((method, route.path))
+            route_id = (method, route.path)
+            if route_id not in PUBLIC_ROUTES | SIGN_IN_PAGES and not _is_public(route.path):
+                found.append(route_id)
     return found
 
 
@@ -44,13 +49,22 @@ def _walk(routes) -> list[APIRoute]:
 
 def _is_public(path: str) -> bool:
     return path.startswith(("/api/me/", "/p/", "/ws/")) or path.endswith(
-        ("/state", "/screen", "/tables")
+        ("/state", "/screen", "/screen/lobby", "/grid", "/tables")
     )
 
 
 def concrete(path: str) -> str:
     """Fill every path parameter with a plausible value."""
-    return path.replace("{event_id}", "1").replace("{person_id}", "1").replace("{what}", "people")
+    values = {
+        "{event_id}": "1",
+        "{person_id}": "1",
+        "{what}": "people",
+        "{action}": "start",
+        "{change}": "leave",
+    }
+    for name, value in values.items():
+        path = path.replace(name, value)
+    return path
 
 
 ROUTES = admin_routes()
@@ -72,12 +86,26 @@ def test_admin_route_answers_401_without_the_admin_token(
 
 
 @pytest.mark.parametrize(("method", "path"), sorted(SIGN_IN_PAGES))
-def test_a_host_page_sends_a_stranger_to_sign_in(
+def test_a_host_page_sends_a_stranger_to_the_sign_in_page(
     anonymous: TestClient, method: str, path: str
 ) -> None:
     response = anonymous.request(method, concrete(path), follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == "/"
+
+
+def test_every_sign_in_page_exists() -> None:
+    app = create_app(
+        Settings(TABLEHOP_ADMIN_TOKEN=ADMIN_TOKEN, TABLEHOP_DATA_DIR="/tmp/tablehop-routes")
+    )
+    paths = {(method, route.path) for route in _walk(app.routes) for method in route.methods}
+    assert paths >= SIGN_IN_PAGES
+
+
+def test_an_htmx_request_of_a_stranger_is_sent_to_sign_in(anonymous: TestClient) -> None:
+    response = anonymous.post("/events/1/host/clock/start", headers={"HX-Request": "true"})
+    assert response.status_code == 401
+    assert response.headers["HX-Redirect"] == "/"
 
 
 def test_signing_in_sets_a_signed_httponly_samesite_cookie(anonymous: TestClient) -> None:

@@ -78,6 +78,8 @@ class Event(SQLModel, table=True):
     status: str = Field(default="draft", max_length=10)
     series_id: int | None = Field(default=None, foreign_key="series.id", index=True)
     plan_version: int = 0
+    banner: str | None = Field(default=None, max_length=280)
+    banner_ms: int | None = _ms(default=None)
     created_ms: int = _ms()
 
 

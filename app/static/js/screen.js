@@ -1,0 +1,143 @@
+// The projector: lobby, countdown, paging table grid, banner and chime; updates in place.
+import { Link, formatClock, project, remainingMs, tick } from "./clock.js";
+import { fill, fullName, h, pageData, setText } from "./dom.js";
+import { chime, enableSound } from "./chime.js";
+
+const PAGE_MS = 8000;
+const LOBBY_POLL_MS = 5000;
+const data = pageData("screen-data");
+const t = pageData("strings");
+const $ = (id) => document.getElementById(id);
+const timing = { talkMs: data.talk_ms, switchMs: data.switch_ms, holdBeforeTalk: data.hold_before_talk };
+const grids = new Map();
+let shown = { view: null, key: null, gridKey: null };
+let pager = { page: 0, pages: 1, timer: null };
+
+const link = new Link({
+  eventId: data.event_id,
+  kind: "screen",
+  state: data.state,
+  offset: data.state.server_now_ms - Date.now(),
+  onState: draw,
+  onMessage: (message) => message.type === "banner" && showBanner(message.text),
+  onStatus: (status) => ($("link-status").hidden = status === "live" || status === "connecting"),
+}).start();
+window.tablehopClock = { link, remainingMs: () => remainingMs(current(), link.serverNow) };
+
+function current() {
+  return project(link.state, link.serverNow, timing);
+}
+
+function viewOf(state) {
+  if (state.phase === "lobby" || state.phase === "finished") return state.phase;
+  return "live";
+}
+
+function draw() {
+  const state = current();
+  const view = viewOf(state);
+  for (const id of ["lobby", "live", "finished"]) $(id).hidden = id !== view;
+  const key = `${state.phase}:${state.round}:${state.waiting_for_host}`;
+  if (shown.key !== null && key !== shown.key) chime(state.phase);
+  shown = { ...shown, view, key };
+  if (view === "live") drawLive(state);
+  else document.body.dataset.phase = state.phase;
+}
+
+function drawLive(state) {
+  const phase = state.phase === "paused" ? state.paused_phase : state.phase;
+  const waiting = phase === "switch" && state.deadline_ms == null && state.phase !== "paused";
+  const remaining = remainingMs(state, link.serverNow);
+  setText($("round"), fill(t.round, { round: state.round, rounds: state.rounds }));
+  setText($("phase"), state.phase === "paused" ? t.paused : waiting ? t.waiting : t[phase]);
+  setText($("countdown"), remaining == null ? "" : formatClock(remaining));
+  const note = state.phase === "paused" ? t.note_paused : waiting ? t.note_waiting : t[`note_${phase}`];
+  setText($("timer-note"), note);
+  document.body.dataset.phase = state.phase === "paused" ? "paused" : phase;
+  $("countdown").classList.toggle("ending", phase === "talk" && state.phase !== "paused" && remaining <= 10000);
+  setText($("grid-title"), fill(phase === "switch" ? t.grid_switch : t.grid_talk, { round: state.round }));
+  showGrid(state.round, link.state.plan_version);
+  if (phase === "talk" && state.round < state.rounds) loadGrid(state.round + 1, link.state.plan_version);
+}
+
+async function loadGrid(round, planVersion) {
+  const key = `${round}@${planVersion}`;
+  if (!grids.has(key)) {
+    grids.set(key, fetch(`/events/${data.event_id}/grid?round=${round}`).then((r) => (r.ok ? r.json() : Promise.reject(r))));
+    grids.get(key).catch(() => grids.delete(key));
+  }
+  return grids.get(key);
+}
+
+async function showGrid(round, planVersion) {
+  const key = `${round}@${planVersion}`;
+  if (shown.gridKey === key) return;
+  shown.gridKey = key;
+  try {
+    const grid = await loadGrid(round, planVersion);
+    if (shown.gridKey === key) renderGrid(grid);
+  } catch {
+    shown.gridKey = null; // try again on the next tick
+  }
+}
+
+function renderGrid(grid) {
+  const people = (list) => h("div", "people", ...list.map((person) =>
+    h("p", "person", h("span", "name", fullName(person)), h("span", "company", person.company))));
+  const cards = grid.tables.map((table) => {
+    const card = h("article", "card", h("p", "card-table", String(table.table)), people(table.people));
+    card.setAttribute("aria-label", fill(t.table, { table: table.table }));
+    return card;
+  });
+  if (grid.sitting_out.length) {
+    cards.push(h("article", "card card-out", h("p", "card-table", t.sitting_out), people(grid.sitting_out)));
+  }
+  $("grid").replaceChildren(...cards);
+  $("grid").dataset.round = grid.round;
+  startPaging();
+}
+
+function startPaging() {
+  clearInterval(pager.timer);
+  const grid = $("grid");
+  const step = grid.clientWidth + parseFloat(getComputedStyle(grid).columnGap);
+  const last = grid.lastElementChild;
+  const pages = last ? Math.floor(last.offsetLeft / step) + 1 : 1;
+  pager = { page: 0, pages, step, timer: null };
+  turnPage(0);
+  if (pages > 1) pager.timer = setInterval(() => turnPage((pager.page + 1) % pager.pages), PAGE_MS);
+}
+
+function turnPage(page) {
+  pager.page = page;
+  $("grid").style.transform = `translateX(${-page * pager.step}px)`;
+  $("pager").hidden = pager.pages < 2;
+  $("pager").replaceChildren(
+    ...Array.from({ length: pager.pages }, (_, i) => h("span", i === page ? "dot on" : "dot")),
+    h("span", "pager-text", fill(t.page, { page: page + 1, pages: pager.pages })));
+}
+
+function showBanner(text) {
+  setText($("banner"), text || "");
+  $("banner").hidden = !text;
+}
+
+async function refreshLobby() {
+  if (shown.view !== "lobby") return;
+  try {
+    const response = await fetch(`/events/${data.event_id}/screen/lobby`);
+    if (response.ok) setText($("checked-in"), String((await response.json()).checked_in));
+  } catch {
+    // the next poll tries again; the reconnecting mark already tells the room
+  }
+}
+
+// Browsers allow sound only after a gesture on the page: any click on the screen enables it.
+document.addEventListener("click", () => {
+  enableSound();
+  setText($("sound"), t.sound_on);
+  $("sound").classList.add("on");
+}, { once: true });
+addEventListener("resize", () => shown.gridKey && startPaging());
+setInterval(refreshLobby, LOBBY_POLL_MS);
+tick(draw);

@@ -1,0 +1,79 @@
+"""The host panel: the page itself, creating an event and editing its settings."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request, status
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from app.services import editing, events
+from app.web import host_views
+from app.web.deps import LiveDep, SessionDep
+from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host, sign_in_first
+from app.web.host_forms import EventForm
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/events/new", response_class=HTMLResponse)
+def new_event(request: Request) -> Response:
+    """Show the form that creates an event."""
+    redirect = sign_in_first(request)
+    if redirect is not None:
+        return redirect
+    return render_host(request, "host/new.html", {"form": EventForm(), "error": None}, None)
+
+
+@router.post("/events", dependencies=[Depends(require_host)])
+def create_event(
+    request: Request, session: SessionDep, form: Annotated[EventForm, Form()]
+) -> Response:
+    """Create an event from the form, then open its host panel."""
+    try:
+        created = events.create_event(session, form.to_create())
+    except SERVICE_ERRORS as error:
+        code, detail = failure(error)
+        return render_host(request, "host/new.html", {"form": form, "error": detail}, None, code)
+    return RedirectResponse(f"/events/{created.id}/host", status_code=status.HTTP_303_SEE_OTHER)
+
+
+@router.get("/events/{event_id}/host", response_class=HTMLResponse)
+def host_page(request: Request, event_id: int, session: SessionDep, live: LiveDep) -> Response:
+    """Show the whole host panel: settings, participants, plan, live controls and screens."""
+    redirect = sign_in_first(request)
+    if redirect is not None:
+        return redirect
+    event = events.load_event(session, event_id)
+    public = events.to_public(event)
+    context = {
+        "event": public,
+        "form": EventForm.of(public),
+        **host_views.people_context(session, event_id),
+        **host_views.plan_context(session, event_id),
+        **host_views.live_context(session, event_id),
+        **host_views.presence_context(session, live.hub, event_id),
+        **host_views.banner_context(session, event_id),
+    }
+    return render_host(request, "host/page.html", context, event)
+
+
+@router.post("/events/{event_id}/host/settings", dependencies=[Depends(require_host)])
+def save_settings(
+    request: Request,
+    event_id: int,
+    session: SessionDep,
+    live: LiveDep,
+    form: Annotated[EventForm, Form()],
+) -> Response:
+    """Save the settings form and answer with it, saying whether to re-plan."""
+    event = events.load_event(session, event_id)
+    context: dict = {"event": events.to_public(event), "form": form, "saved": False}
+    try:
+        updated, stale_plan = editing.update_event(session, event_id, form.to_create())
+    except SERVICE_ERRORS as error:
+        code, context["settings_error"] = failure(error)
+        return render_host(request, "_partials/host_settings.html", context, event, code)
+    live.announce_from_thread(event_id, host_views.live_context(session, event_id)["state"])
+    context.update(event=updated, form=EventForm.of(updated), saved=True, stale_plan=stale_plan)
+    return render_host(request, "_partials/host_settings.html", context, event)

@@ -1,0 +1,102 @@
+"""The live panel: clock commands, the countdown, connected screens and the banner."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import Response
+from pydantic import ValidationError
+
+from app.services import banner, clock
+from app.services.events import load_event
+from app.web import host_views
+from app.web.api.banner import BannerIn
+from app.web.deps import LiveDep, SessionDep
+from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host
+
+router = APIRouter(
+    prefix="/events/{event_id}/host",
+    dependencies=[Depends(require_host)],
+    include_in_schema=False,
+)
+Action = Literal["start", "pause", "resume", "next", "undo", "adjust", "finish"]
+
+
+@router.get("/live")
+def show_live(request: Request, event_id: int, session: SessionDep) -> Response:
+    """Show the round, the phase, the countdown and the buttons that apply now."""
+    event = load_event(session, event_id)
+    context = {"event": event, **host_views.live_context(session, event_id)}
+    return render_host(request, "_partials/host_live.html", context, event)
+
+
+@router.post("/clock/{action}")
+def command(
+    request: Request,
+    event_id: int,
+    action: Action,
+    session: SessionDep,
+    live: LiveDep,
+    version: Annotated[int | None, Query()] = None,
+    seconds: Annotated[int | None, Query(ge=-3600, le=3600)] = None,
+) -> Response:
+    """Apply a clock command issued against `version`, so a double click acts once."""
+    state, error, code = None, None, 200
+    try:
+        change = clock.command(session, event_id, action, version=version, seconds=seconds)
+    except clock.StaleCommand as stale:
+        state, code, error = stale.public, 409, "stale"
+    except SERVICE_ERRORS as failed:
+        code, error = failure(failed)
+    else:
+        state = change.public
+        live.announce_from_thread(event_id, state)
+    event = load_event(session, event_id)
+    context = {
+        "event": event,
+        "clock_error": error,
+        **host_views.live_context(session, event_id, state),
+    }
+    return render_host(request, "_partials/host_live.html", context, event, code)
+
+
+@router.get("/presence")
+def show_presence(request: Request, event_id: int, session: SessionDep, live: LiveDep) -> Response:
+    """Count the projector screens and phones connected, and who has no live phone."""
+    event = load_event(session, event_id)
+    context = host_views.presence_context(session, live.hub, event_id)
+    return render_host(request, "_partials/host_presence.html", context, event)
+
+
+@router.get("/banner")
+def show_banner(request: Request, event_id: int, session: SessionDep) -> Response:
+    """Show the message box with the banner on screens now."""
+    event = load_event(session, event_id)
+    context = {"event": event, **host_views.banner_context(session, event_id)}
+    return render_host(request, "_partials/host_banner.html", context, event)
+
+
+@router.post("/banner")
+def post_banner(
+    request: Request,
+    event_id: int,
+    session: SessionDep,
+    live: LiveDep,
+    text: Annotated[str, Form()] = "",
+) -> Response:
+    """Show the message box's text on every screen; an empty text clears it."""
+    event = load_event(session, event_id)
+    try:
+        shown = banner.set_banner(session, event_id, BannerIn(text=text).text)
+    except ValidationError as failed:
+        code, detail = failure(failed)
+        context = {
+            "event": event,
+            "draft": text,
+            **host_views.banner_context(session, event_id, detail),
+        }
+        return render_host(request, "_partials/host_banner.html", context, event, code)
+    banner.publish_from_thread(live.hub, event_id, shown)
+    context = {"event": event, **host_views.banner_context(session, event_id)}
+    return render_host(request, "_partials/host_banner.html", context, event)

@@ -1,0 +1,136 @@
+"""The check-in desk: import, add, search, check in, walk-ins with their QR, and departures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi.responses import Response
+from sqlmodel import Session
+
+from app.services import clock, importing, participants
+from app.services.events import load_event
+from app.services.live import Live
+from app.services.schemas import ParticipantPublic
+from app.web import host_views
+from app.web.deps import LiveDep, SessionDep, SettingsDep
+from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host
+from app.web.host_forms import PersonForm
+from app.web.host_qr import personal_link, qr_svg
+
+router = APIRouter(
+    prefix="/events/{event_id}/host/people",
+    dependencies=[Depends(require_host)],
+    include_in_schema=False,
+)
+PEOPLE_CHANGED = {"HX-Trigger": "people-changed"}
+PRESENCE_CHANGES: dict[str, Callable[[Session, int, int], ParticipantPublic]] = {
+    "checkin": participants.check_in,
+    "checkout": participants.check_out,
+    "leave": participants.leave,
+}
+
+
+@router.get("")
+def search(request: Request, event_id: int, session: SessionDep, q: str = "") -> Response:
+    """List the participants matching the search box, as you type."""
+    event = load_event(session, event_id)
+    context = {"event": event, **host_views.people_context(session, event_id, q)}
+    return render_host(request, "_partials/host_people_list.html", context, event)
+
+
+@router.post("/import")
+def import_file(request: Request, event_id: int, file: UploadFile, session: SessionDep) -> Response:
+    """Import a spreadsheet export and report each line that was skipped."""
+    event = load_event(session, event_id)
+    data = file.file.read(importing.MAX_BYTES + 1)
+    try:
+        report = importing.import_people(session, event_id, data)
+    except SERVICE_ERRORS as error:
+        code, detail = failure(error)
+        context = {"event": event, "import_error": detail}
+        return render_host(request, "_partials/host_import.html", context, event, code)
+    context = {"event": event, "report": report}
+    response = render_host(request, "_partials/host_import.html", context, event)
+    response.headers.update(PEOPLE_CHANGED)
+    return response
+
+
+@router.post("")
+def add(
+    request: Request,
+    event_id: int,
+    session: SessionDep,
+    live: LiveDep,
+    settings: SettingsDep,
+    form: Annotated[PersonForm, Form()],
+) -> Response:
+    """Register one person; the walk-in button also checks them in and shows their QR."""
+    event = load_event(session, event_id)
+    try:
+        person = participants.add_participant(session, event_id, form.to_create())
+        if form.check_in:
+            person = _checked_in(session, live, event_id, person.id)
+    except SERVICE_ERRORS as error:
+        code, detail = failure(error)
+        context = {"event": event, "form": form, "add_error": detail}
+        return render_host(request, "_partials/host_add.html", context, event, code)
+    link = personal_link(settings.public_url, person.token)
+    context = {
+        "event": event,
+        "form": PersonForm(),
+        "added": person,
+        "link": link,
+        "qr": qr_svg(link),
+    }
+    response = render_host(request, "_partials/host_add.html", context, event)
+    response.headers.update(PEOPLE_CHANGED)
+    return response
+
+
+@router.post("/{person_id}/{change}")
+def change_presence(
+    request: Request,
+    event_id: int,
+    person_id: int,
+    change: Literal["checkin", "checkout", "leave"],
+    session: SessionDep,
+    live: LiveDep,
+) -> Response:
+    """Check someone in, undo a mistaken check-in or mark them gone; answer with their row."""
+    event = load_event(session, event_id)
+    error, code = None, 200
+    try:
+        PRESENCE_CHANGES[change](session, event_id, person_id)
+    except SERVICE_ERRORS as failed:
+        code, error = failure(failed)
+    else:
+        live.announce_from_thread(event_id, clock.public_state(session, event_id))
+    person = participants.to_public(
+        *participants.load_participant(session, event_id, person_id), session
+    )
+    counts = host_views.people_context(session, event_id)["counts"]
+    context = {"person": person, "row_error": error, "event": event, "counts": counts}
+    response = render_host(request, "_partials/host_person_swap.html", context, event, code)
+    if code == 200 and event.plan_version > 0:
+        response.headers["HX-Trigger"] = "plan-changed"
+    return response
+
+
+@router.get("/{person_id}/qr")
+def show_qr(
+    request: Request, event_id: int, person_id: int, session: SessionDep, settings: SettingsDep
+) -> Response:
+    """Show someone's personal link as a QR code on the laptop screen."""
+    event = load_event(session, event_id)
+    person, registration = participants.load_participant(session, event_id, person_id)
+    link = personal_link(settings.public_url, registration.token)
+    context = {"person": person, "link": link, "qr": qr_svg(link)}
+    return render_host(request, "_partials/host_qr.html", context, event)
+
+
+def _checked_in(session: Session, live: Live, event_id: int, person_id: int) -> ParticipantPublic:
+    person = participants.check_in(session, event_id, person_id)
+    live.announce_from_thread(event_id, clock.public_state(session, event_id))
+    return person

@@ -1,0 +1,41 @@
+"""The plan panel: generate (or re-plan) and preview the grid with its metrics."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from app.services import clock, planning
+from app.services.events import load_event
+from app.web import host_views
+from app.web.deps import LiveDep, SessionDep
+from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host
+
+router = APIRouter(
+    prefix="/events/{event_id}/host/plan",
+    dependencies=[Depends(require_host)],
+    include_in_schema=False,
+)
+
+
+@router.get("")
+def show(request: Request, event_id: int, session: SessionDep) -> Response:
+    """Show the current plan with its metrics and grid."""
+    event = load_event(session, event_id)
+    context = {"event": event, **host_views.plan_context(session, event_id)}
+    return render_host(request, "_partials/host_plan.html", context, event)
+
+
+@router.post("")
+def generate(request: Request, event_id: int, session: SessionDep, live: LiveDep) -> Response:
+    """Generate the plan from who is present (rounds already held stay) and show it."""
+    error, code = None, 200
+    try:
+        planning.generate_plan(session, event_id)
+    except SERVICE_ERRORS as failed:
+        code, error = failure(failed)
+    else:
+        live.announce_from_thread(event_id, clock.public_state(session, event_id))
+    event = load_event(session, event_id)
+    context = {"event": event, "plan_error": error, **host_views.plan_context(session, event_id)}
+    return render_host(request, "_partials/host_plan.html", context, event, code)

@@ -1,0 +1,59 @@
+"""Printed sheets for the day: badges with personal QR codes, schedules and table cards."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from app.services import seating
+from app.services.events import load_event, to_public
+from app.web.deps import SessionDep, SettingsDep
+from app.web.host_common import render_host, sign_in_first
+from app.web.host_qr import personal_link, qr_svg
+
+router = APIRouter(include_in_schema=False)
+
+Section = Literal["badges", "schedules", "tables"]
+SECTIONS: tuple[Section, ...] = ("badges", "schedules", "tables")
+BADGES_PER_PAGE = 8
+
+
+@router.get("/events/{event_id}/print", response_class=HTMLResponse)
+def print_sheets(
+    request: Request,
+    event_id: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    what: Annotated[list[Section] | None, Query()] = None,
+) -> Response:
+    """Lay out A4 sheets; `?what=badges|schedules|tables` (repeatable) picks the sections."""
+    redirect = sign_in_first(request)
+    if redirect is not None:
+        return redirect
+    event = load_event(session, event_id)
+    chosen = [section for section in SECTIONS if section in (what or SECTIONS)]
+    rounds, tables = seating.chart(session, event_id)
+    people = sorted(seating.names(session, event_id).values(), key=_by_name)
+    badges = [
+        (person, qr_svg(personal_link(settings.public_url, person.token), scale=4))
+        for person in people
+    ]
+    schedules = seating.schedules(rounds)
+    context = {
+        "event": to_public(event),
+        "chosen": chosen,
+        "sections": SECTIONS,
+        "badge_pages": [
+            badges[i : i + BADGES_PER_PAGE] for i in range(0, len(badges), BADGES_PER_PAGE)
+        ],
+        "people": [person for person in people if person.id in schedules],
+        "schedules": schedules,
+        "tables": tables,
+    }
+    return render_host(request, "print/page.html", context, event)
+
+
+def _by_name(person: seating.Name) -> tuple[str, str]:
+    return person.last_name.casefold(), person.first_name.casefold()

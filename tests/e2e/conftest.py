@@ -1,0 +1,107 @@
+"""Browser tests: the real server in a subprocess on a fresh SQLite file, driven by Chromium."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.services.demo import demo_people
+from tests.conftest import ADMIN_TOKEN, skip_or_fail
+from tests.servers import Server, migrate
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+PROJECTOR = {"width": 1920, "height": 1080}
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = pytest.mark.browser
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test of this folder as a browser test."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Serve the app as `make run` does, on its own migrated SQLite database."""
+    data = tmp_path_factory.mktemp("e2e-data")
+    env = {
+        "DATABASE_URL": f"sqlite:///{data / 'tablehop.db'}",
+        "TABLEHOP_DATA_DIR": str(data),
+        "TABLEHOP_ADMIN_TOKEN": ADMIN_TOKEN,
+        "REDIS_URL": "",
+    }
+    migrate(env)
+    running = Server(env).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator:
+    """Launch Debian's Chromium once for every browser test.
+
+    Package scope, not session: Playwright's sync API keeps an event loop running in the main
+    thread while it is open, which would break the async tests that run after these.
+    """
+    if not CHROMIUM.exists():
+        skip_or_fail(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def api(server: Server) -> Iterator[httpx.Client]:
+    """An HTTP client signed in as the organiser."""
+    headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    with httpx.Client(base_url=server.url, headers=headers, timeout=10) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder for screenshots (TABLEHOP_SCREENSHOTS keeps them, e.g. docs/screenshots)."""
+    kept = os.environ.get("TABLEHOP_SCREENSHOTS")
+    return Path(kept) if kept else tmp_path_factory.mktemp("screenshots")
+
+
+def make_event(
+    api: httpx.Client, people: int, *, talk: int = 60, switch: int = 10, plan: bool = True
+) -> tuple[int, list[dict]]:
+    """Create an English event with `people` checked-in demo members and, by default, a plan."""
+    body = {
+        "title": "Speed business Arras",
+        "talk_seconds": talk,
+        "switch_seconds": switch,
+        "language": "en",
+    }
+    event_id = api.post("/api/events", json=body).raise_for_status().json()["id"]
+    members = []
+    # Past the first seven demo members, who share three companies and so meet fewer people.
+    for index, person in enumerate(demo_people(people + 7)[7:]):
+        person = {**person, "email": f"e2e.{event_id}.{index}@example.fr"}
+        member = api.post(f"/api/events/{event_id}/participants", json=person).raise_for_status()
+        members.append(member.json())
+        api.post(f"/api/events/{event_id}/participants/{members[-1]['id']}/checkin")
+    if plan:
+        api.post(f"/api/events/{event_id}/plan").raise_for_status()
+    return event_id, members
