@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, status
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
 
 from app.services import events, report
 from app.web import i18n
-from app.web.auth import is_admin
 from app.web.charts import bar_chart
 from app.web.deps import SessionDep
+from app.web.host_common import language_for, sign_in_first
 from app.web.i18n import _
 from app.web.templating import render
 
@@ -19,12 +19,11 @@ router = APIRouter(include_in_schema=False)
 @router.get("/events/{event_id}/report", response_class=HTMLResponse)
 def report_page(event_id: int, request: Request, session: SessionDep) -> Response:
     """Show the report of an event to a signed-in organiser; send anyone else to sign in."""
-    if not is_admin(request):
-        return RedirectResponse("/", status_code=status.HTTP_303_SEE_OTHER)
+    redirect = sign_in_first(request)
+    if redirect is not None:
+        return redirect
     event = events.load_event(session, event_id)
-    language = i18n.choose_language(
-        request.headers.get("accept-language"), event.language, request.query_params.get("lang")
-    )
+    language = language_for(request, event)
     i18n.use_language(language)
     figures = report.event_report(session, event_id)
     context = {"event": event, "report": figures, "charts": _charts(figures)}
