@@ -21,6 +21,20 @@ class Settings(BaseSettings):
     public_url: str = Field(default="http://127.0.0.1:8000", alias="TABLEHOP_PUBLIC_URL")
     redis_url: str | None = None
     secret_key: str | None = Field(default=None, alias="TABLEHOP_SECRET_KEY")
+    smtp_host: str | None = Field(
+        default=None, description="SMTP server for personal links and matches; empty: no e-mail"
+    )
+    smtp_port: int = Field(default=587, description="SMTP port (587 submission, 465 SSL, 25)")
+    smtp_user: str | None = Field(default=None, description="SMTP login; empty: no login")
+    smtp_password: str | None = Field(default=None, description="SMTP password for smtp_user")
+    smtp_from: str = Field(
+        default="tablehop@localhost", description="sender address of every e-mail, e.g. CCI"
+    )
+    smtp_starttls: bool = Field(
+        default=True,
+        description="require STARTTLS before sending (port 465 uses TLS from the start); "
+        "false only for a relay on a trusted network",
+    )
 
     @property
     def sqlalchemy_url(self) -> str:
@@ -28,6 +42,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return _normalise_postgres(self.database_url)
         return f"sqlite:///{self.data_dir / 'tablehop.db'}"
+
+    @property
+    def email_enabled(self) -> bool:
+        """Tell whether an SMTP server is configured."""
+        return bool(self.smtp_host)
 
 
 def _normalise_postgres(url: str) -> str:

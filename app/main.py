@@ -7,15 +7,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from app.adapters.database.engine import make_engine
 from app.adapters.hub import make_hub
+from app.adapters.mailer import SmtpServer
 from app.config import Settings
 from app.services.admin_token import ensure_admin_token
 from app.services.live import Live
+from app.services.outbox import Outbox
 from app.web import (
     host,
     host_live,
@@ -25,10 +28,22 @@ from app.web import (
     phone,
     printing,
     public,
+    report,
     screen,
     ws,
 )
-from app.web.api import banner, clock, events, health, me, participants, plan
+from app.web.api import (
+    banner,
+    clock,
+    emails,
+    events,
+    exports,
+    follow_up,
+    health,
+    me,
+    participants,
+    plan,
+)
 from app.web.errors import install_error_handlers
 
 HERE = Path(__file__).parent
@@ -51,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         await app.state.live.stop()
         await hub.disconnect()
+        await anyio.to_thread.run_sync(app.state.outbox.close)
         app.state.engine.dispose()
 
     app = FastAPI(
@@ -62,11 +78,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.admin_token = admin_token
     app.state.engine = make_engine(settings.sqlalchemy_url)
+    app.state.outbox = Outbox(app.state.engine, SmtpServer.from_settings(settings))
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000)  # phones on a crowded stadium Wi-Fi
     routers = (
-        health, events, participants, plan, clock, banner, me, ws, pages,
-        host, host_people, host_plan, host_live, printing, screen, phone, public,
+        health, events, participants, plan, clock, banner, me, follow_up, exports, emails, ws,
+        pages, host, host_people, host_plan, host_live, printing, report, screen, phone, public,
     )  # fmt: skip
     for module in routers:
         app.include_router(module.router)

@@ -54,11 +54,15 @@ def plan_view(session: Session, event_id: int) -> dict:
     event = load_event(session, event_id)
     plan = load_plan(session, event) or model.Plan(event.table_size, ())
     held = clock_service.held_rounds(session, event, now_ms())
-    report = verify(plan, present_people(session, event), rules_for(session, event), frozen=held)
+    rules = rules_for(session, event)
+    report = verify(plan, present_people(session, event), rules, frozen=held)
     talk, switch = event.talk_seconds, event.switch_seconds
+    repeats = sum(meeting in rules.history for meeting in plan.meetings())
     metrics = {
         **report.to_metrics(),
         "duration_seconds": max(0, len(plan.rounds) * (talk + switch) - switch),
+        "new_encounters": sum(1 for _ in plan.meetings()) - repeats,
+        "repeat_encounters": repeats,
     }
     return {
         "version": event.plan_version,

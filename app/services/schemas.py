@@ -147,3 +147,15 @@ class ImportReport(BaseModel):
     imported: int
     updated: int
     errors: list[ImportLineError]
+
+
+class NextEdition(BaseModel):
+    """What changes for the next edition; everything else is copied from the last one."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"title": "Speed dating business — Artois 2027"}]}
+    )
+
+    title: Text | None = None
+    date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    venue: OptionalText = None

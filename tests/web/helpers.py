@@ -28,3 +28,24 @@ def add_member(admin: TestClient, event_id: int, index: int, company: str | None
     response = admin.post(f"/api/events/{event_id}/participants", json=person)
     assert response.status_code == 201, response.text
     return response.json()
+
+
+def play(admin: TestClient, event_id: int, rounds: int | None = None) -> dict:
+    """Start the clock and skip ahead until `rounds` talks have started, or to the end."""
+    state = admin.post(f"/api/events/{event_id}/clock/start").json()
+    while state["phase"] != "finished" and (rounds is None or held(state) < rounds):
+        response = admin.post(f"/api/events/{event_id}/clock/next")
+        assert response.status_code == 200, response.text
+        state = response.json()
+    return state
+
+
+def held(state: dict) -> int:
+    """Count the rounds whose talk has started, as the contract defines it."""
+    return state["round"] - 1 if state["phase"] == "switch" else state["round"]
+
+
+def partner(client: TestClient, token: str, number: int) -> int:
+    """Find whom a participant sits with in one round of a pairs plan."""
+    itinerary = client.get(f"/api/me/{token}").json()["itinerary"]
+    return itinerary[number - 1]["with"][0]["id"]

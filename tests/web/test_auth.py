@@ -18,6 +18,7 @@ SIGN_IN_PAGES = {
     ("GET", "/events/new"),
     ("GET", "/events/{event_id}/host"),
     ("GET", "/events/{event_id}/print"),
+    ("GET", "/events/{event_id}/report"),
 }
 
 

@@ -145,3 +145,18 @@ class Interest(SQLModel, table=True):
     from_person: int = Field(foreign_key="people.id")
     to_person: int = Field(foreign_key="people.id")
     created_ms: int = _ms()
+
+
+class EmailLog(SQLModel, table=True):
+    """One e-mail to one participant: queued, then sent or failed after its attempts."""
+
+    __tablename__ = "email_log"
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="events.id", index=True)
+    person_id: int = Field(foreign_key="people.id")
+    kind: str = Field(max_length=10)
+    status: str = Field(default="queued", max_length=10)
+    attempts: int = 0
+    last_error: str | None = Field(default=None, max_length=500)
+    queued_ms: int = _ms()
+    sent_ms: int | None = _ms(default=None)

@@ -1,9 +1,11 @@
 """Events: create, read, list."""
 
-from fastapi import APIRouter, Depends, status
+from typing import Annotated
 
-from app.services import events
-from app.services.schemas import EventCreate, EventPublic
+from fastapi import APIRouter, Body, Depends, status
+
+from app.services import editions, events
+from app.services.schemas import EventCreate, EventPublic, NextEdition
 from app.web.auth import require_admin
 from app.web.deps import SessionDep
 
@@ -26,3 +28,20 @@ def list_events(session: SessionDep) -> list[EventPublic]:
 def get_event(event_id: int, session: SessionDep) -> EventPublic:
     """Show one event."""
     return events.to_public(events.load_event(session, event_id))
+
+
+@router.post(
+    "/{event_id}/next-edition",
+    status_code=status.HTTP_201_CREATED,
+    response_model=EventPublic,
+    responses={404: {"description": "unknown event"}},
+)
+def next_edition(
+    event_id: int, session: SessionDep, changes: Annotated[NextEdition | None, Body()] = None
+) -> EventPublic:
+    """Start the next edition: same settings and members (new links), a plan of new encounters.
+
+    Without a `title`, the title gets the edition number (`… #2`). Its plan keeps apart the pairs
+    who met at any edition of the series; see `new_encounters` in the plan's metrics.
+    """
+    return editions.next_edition(session, event_id, changes or NextEdition())

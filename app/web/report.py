@@ -1,0 +1,55 @@
+"""The organiser's report: what the event produced, printable, for the chamber."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from app.services import events, report
+from app.web import i18n
+from app.web.charts import bar_chart
+from app.web.deps import SessionDep
+from app.web.host_common import language_for, sign_in_first
+from app.web.i18n import _
+from app.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/events/{event_id}/report", response_class=HTMLResponse)
+def report_page(event_id: int, request: Request, session: SessionDep) -> Response:
+    """Show the report of an event to a signed-in organiser; send anyone else to sign in."""
+    redirect = sign_in_first(request)
+    if redirect is not None:
+        return redirect
+    event = events.load_event(session, event_id)
+    language = language_for(request, event)
+    i18n.use_language(language)
+    figures = report.event_report(session, event_id)
+    context = {"event": event, "report": figures, "charts": _charts(figures)}
+    return render(request, "report/report.html", context, language=language)
+
+
+def _charts(figures: report.Report) -> dict:
+    """Draw the report's charts in the current language."""
+    rounds = figures.meetings_per_round
+    clubs = figures.matches_between_clubs
+    return {
+        "rounds": bar_chart(
+            _("Meetings per round"), [str(r) for r, _n in rounds], [n for _r, n in rounds]
+        )
+        if rounds
+        else None,
+        "clubs": bar_chart(
+            _("Mutual matches between clubs"),
+            [f"{_club(a)} × {_club(b)}" for a, b, _n in clubs],
+            [n for _a, _b, n in clubs],
+            horizontal=True,
+        )
+        if clubs
+        else None,
+    }
+
+
+def _club(name: str | None) -> str:
+    return name or _("No club")
