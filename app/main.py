@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -63,6 +64,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await hub.connect()
         app.state.live = Live(hub, app.state.engine)
         await app.state.live.start()
+        # Start-up objects live as long as the process: keep the collector from rescanning
+        # them at every generation-2 pass, which a storm of reconnecting phones triggers.
+        gc.freeze()
         yield
         await app.state.live.stop()
         await hub.disconnect()
