@@ -6,6 +6,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import cache
 from pathlib import Path
 
 import anyio
@@ -51,6 +52,17 @@ HERE = Path(__file__).parent
 log = logging.getLogger("tablehop")
 
 
+@cache
+def _freeze_start_up_objects() -> None:
+    """Keep the collector from rescanning start-up objects at every generation-2 pass.
+
+    A storm of reconnecting phones triggers many such passes. Once per process: a test run
+    builds many apps, and only the first start-up's survivors belong in the frozen set.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the application for these settings (each test builds its own)."""
     settings = settings or Settings()
@@ -64,9 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await hub.connect()
         app.state.live = Live(hub, app.state.engine)
         await app.state.live.start()
-        # Start-up objects live as long as the process: keep the collector from rescanning
-        # them at every generation-2 pass, which a storm of reconnecting phones triggers.
-        gc.freeze()
+        _freeze_start_up_objects()
         yield
         await app.state.live.stop()
         await hub.disconnect()
