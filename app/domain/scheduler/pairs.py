@@ -12,6 +12,7 @@ from app.domain.scheduler.compact import compact
 from app.domain.scheduler.constraints import Constraints
 from app.domain.scheduler.limit import keep_rounds
 from app.domain.scheduler.seating import Seating, to_plan
+from app.domain.scheduler.unmet import Unmet, plan_unmet
 from app.domain.scheduler.walks import shorten_walks
 
 
@@ -21,12 +22,21 @@ def plan_pairs(
     """Plan 1:1 rounds; with `rounds` fewer than needed, choose the fairest, most wished ones.
 
     More rounds than needed are not added: they could only repeat meetings.
+    When some people present met before (`rules.history`), rounds are maximum matchings of
+    the pairs not met yet (`unmet`); else the circle method lays out every round at once.
     """
     constraints = Constraints(people, rules)
     constraints.check()
     if rounds is not None and rounds < 1:
         raise PlanError(f"A plan needs at least one round, not {rounds}.")
     with collector_paused():
+        if constraints.history:
+            unmet = Unmet(constraints)
+            if unmet.has_old():
+                bound = lower_bound(constraints)
+                planned = plan_unmet(unmet, rounds, bound, random.Random(seed))
+                if planned is not None:
+                    return to_plan(planned, constraints.ids)
         seatings = full_seatings(constraints, random.Random(seed))
         if rounds is not None and rounds < len(seatings):
             seatings = keep_rounds(seatings, rounds, constraints)
