@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import count
 from typing import Any
 
 import pygal
@@ -42,13 +43,20 @@ def bar_chart(
         js=(),
         disable_xml_declaration=True,
         explicit_size=False,
-        min_scale=1,
-        max_scale=6,
+        y_labels=_whole_ticks(max(values, default=0)),
     )
     chart.title = title
     chart.x_labels = list(labels)
     chart.add(title, list(values))
     return Markup(_without_scripts(chart.render_tree()))
+
+
+def _whole_ticks(top: int, most: int = 8) -> list[int]:
+    """Mark the value axis with round whole numbers: these charts count meetings and matches."""
+    top = max(top, 1)
+    steps = (base * 10**power for power in count() for base in (1, 2, 5))
+    step = next(step for step in steps if step * most >= top)
+    return list(range(0, top + step, step))
 
 
 def _without_scripts(root: Any) -> str:

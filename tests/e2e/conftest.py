@@ -105,3 +105,25 @@ def make_event(
     if plan:
         api.post(f"/api/events/{event_id}/plan").raise_for_status()
     return event_id, members
+
+
+def open_page(browser, url: str, viewport: dict, *, shift_ms: int = 0, context=None):
+    """Open a page in its own context, its Date.now() shifted when asked; wait for the link."""
+    context = context or browser.new_context(viewport=viewport, locale="en-GB")
+    if shift_ms:
+        context.add_init_script(
+            f"{{ const real = Date.now.bind(Date); Date.now = () => real() + {shift_ms}; }}"
+        )
+    page = context.new_page()
+    page.goto(url)
+    wait_live(page)
+    return page
+
+
+def wait_live(page, timeout: int = 5000) -> None:
+    """Wait until the page's link is up and its first offset burst is done."""
+    page.wait_for_function(
+        "window.tablehopClock && tablehopClock.link.status === 'live'"
+        " && (tablehopClock.link.samples || []).length >= 5",
+        timeout=timeout,
+    )

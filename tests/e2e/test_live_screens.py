@@ -8,33 +8,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.e2e.conftest import PHONE, PROJECTOR, make_event
+from tests.e2e.conftest import PHONE, PROJECTOR, make_event, open_page, wait_live
 
 SHIFT_MS = 45_000
 READINGS = """() => [window.tablehopClock.remainingMs(), performance.timeOrigin + performance.now(),
   document.getElementById('countdown').textContent]"""
-
-
-def open_page(browser, url: str, viewport: dict, *, shift_ms: int = 0, context=None):
-    """Open a page in its own context, its Date.now() shifted when asked; wait for the link."""
-    context = context or browser.new_context(viewport=viewport, locale="en-GB")
-    if shift_ms:
-        context.add_init_script(
-            f"{{ const real = Date.now.bind(Date); Date.now = () => real() + {shift_ms}; }}"
-        )
-    page = context.new_page()
-    page.goto(url)
-    wait_live(page)
-    return page
-
-
-def wait_live(page, timeout: int = 5000) -> None:
-    """Wait until the page's link is up and its first offset burst is done."""
-    page.wait_for_function(
-        "window.tablehopClock && tablehopClock.link.status === 'live'"
-        " && (tablehopClock.link.samples || []).length >= 5",
-        timeout=timeout,
-    )
 
 
 def seconds_shown(text: str) -> int:

@@ -91,3 +91,14 @@ def test_the_first_load_of_a_phone_weighs_under_40_kb_compressed(
     assert all(r.headers.get("content-encoding") == "gzip" for r in large)
     total = sum(r.num_bytes_downloaded for r in responses)
     assert total < BUDGET_BYTES, f"{total} bytes compressed"
+
+
+def test_the_phone_offers_follow_up_and_sharing_in_the_participants_language(
+    admin: TestClient, anonymous: TestClient
+) -> None:
+    _, members = planned_event(admin, people=2)
+    page = anonymous.get(f"/p/{members[0]['token']}", headers={"Accept-Language": "fr"}).text
+    assert "Ce que je partage avec mes contacts réciproques" in page
+    strings = embedded(page, "strings")
+    assert strings["follow_up"] == "À recontacter"
+    assert strings["add_all"] == "Tous les ajouter à mes contacts"

@@ -1,6 +1,9 @@
-// The participant's phone: where to sit now and next, kept right offline from the saved schedule.
+// The participant's phone: where to sit now and next, kept right offline from the saved schedule;
+// a follow-up tap on each person met, and the mutual matches once the event is over.
 import { Link, formatClock, isNewer, project, remainingMs, tick } from "./clock.js";
 import { fill, fullName, h, pageData, setText } from "./dom.js";
+import { FollowUps, metPeople, sharingPanel } from "./follow_up.js";
+import { showMatches } from "./matches.js";
 
 const PRESENCE_POLL_MS = 20000;
 const data = pageData("phone-data");
@@ -13,16 +16,18 @@ const saved = readSaved();
 const fresh = !saved.state || !isNewer(saved.state, data.state);
 let me = newest(saved.me, pageData("me"));
 let drawnKey = null;
+const followUps = new FollowUps(data.token, t, loadMatches);
+const loadSharing = sharingPanel($("sharing"), data.token, t);
 
 const link = new Link({
   eventId: data.event_id,
   kind: "phone",
   state: fresh ? data.state : saved.state,
   offset: fresh ? data.state.server_now_ms - Date.now() : saved.offset,
-  onState: () => { save(); refetchIfReplanned(); draw(); },
+  onState: () => { save(); refetchIfReplanned(); draw(); loadMatches(); },
   onOffset: save,
   onMessage: (message) => message.type === "banner" && showBanner(message.text),
-  onStatus: showStatus,
+  onStatus: (status) => { showStatus(status); if (status === "live") sync(); },
 }).start();
 window.tablehopClock = { link, remainingMs: () => remainingMs(current(), link.serverNow) };
 
@@ -63,6 +68,23 @@ async function refetch() {
   }
 }
 
+/** Load what may have changed while the link was down: my taps, my sharing, my matches. */
+function sync() {
+  followUps.load();
+  loadSharing();
+  loadMatches();
+}
+
+function loadMatches() {
+  if (link.state.phase === "finished") showMatches($("matches"), data.token, t);
+}
+
+/** Count the rounds whose talk has started, as the server does: a round is held from then. */
+function roundsHeld(state) {
+  const phase = state.phase === "paused" ? state.paused_phase : state.phase;
+  return phase === "switch" ? state.round - 1 : state.round;
+}
+
 function current() {
   return project(link.state, link.serverNow, timing);
 }
@@ -83,7 +105,11 @@ function draw() {
   $("presence").className = `presence ${me.person.status}`;
   const rounds = new Map(me.itinerary.map((entry) => [entry.round, entry]));
   const focus = state.phase === "lobby" ? 1 : state.round;
-  $("place").replaceChildren(...place(state, rounds, focus));
+  const held = roundsHeld(state);
+  $("place").replaceChildren(...place(state, rounds, focus, held));
+  const met = metPeople(me.itinerary, held, followUps);
+  $("met").hidden = !met.length;
+  $("met-list").replaceChildren(...met);
   drawNext(state, rounds.get(focus + 1));
   drawItinerary(state, focus);
 }
@@ -94,11 +120,14 @@ function phaseLabel(state) {
   return t[state.phase];
 }
 
-function place(state, rounds, focus) {
+function place(state, rounds, focus, held) {
   if (state.phase === "finished") return [h("p", "big", t.done), h("p", "hint", t.done_hint)];
   const entry = rounds.get(focus);
   if (entry?.sitting_out) return [h("div", "sitout", h("p", "big", t.sit_out), h("p", "hint", t.sit_out_hint))];
-  if (entry) return [h("p", "kicker", kicker(state)), h("p", "table", fill(t.table, { table: entry.table })), people(entry.with)];
+  if (entry) {
+    const table = fill(t.table, { table: entry.table });
+    return [h("p", "kicker", kicker(state)), h("p", "table", table), people(entry.with, entry.round <= held)];
+  }
   if (me.person.status !== "present") return [h("p", "hint", t[me.person.status])];
   const later = me.itinerary.find((e) => e.round > focus);
   if (later) return [h("p", "hint", fill(t.joins_later, { round: later.round }))];
@@ -111,12 +140,13 @@ function kicker(state) {
   return phase === "switch" ? t.go_to : t.you_are_at;
 }
 
-function people(list) {
+function people(list, met) {
   return h("ul", "people", ...list.map((person) =>
     h("li", "person",
       h("p", "name", fullName(person)),
       h("p", "company", [person.company, person.sector].filter(Boolean).join(" · ")),
-      person.pitch ? h("q", "pitch", person.pitch) : null)));
+      person.pitch ? h("q", "pitch", person.pitch) : null,
+      met ? followUps.control(person) : null)));
 }
 
 function drawNext(state, entry) {
