@@ -7,6 +7,7 @@ import random
 from app.domain.scheduler.company import relabel
 from app.domain.scheduler.designs import round_cap
 from app.domain.scheduler.designs.uneven import design_for
+from app.domain.scheduler.repeats import STEPS, minimise_repeats
 from app.domain.scheduler.search import Grid, Weights, greedy_round, improve, total_cost
 
 RELABEL_STEPS = 400
@@ -33,6 +34,7 @@ def fill(
     groups: list[list[int]],
     rounds: int | None,
     rng: random.Random,
+    steps: int = STEPS,
 ) -> Grid:
     """Seat everyone for `rounds` rounds, or for as many repeat-free rounds as we can find."""
     n = len(weights.met)
@@ -57,14 +59,27 @@ def fill(
     if rounds is not None and designed < len(grid):
         # Past the design: search only the added rounds first, so the repeat-free rounds stay
         # as built and the added ones spend the pairs the design left unmet.
-        grid = improve(grid, weights, range(designed, len(grid)), rng, EXTRA_STEPS, floor)
+        added = range(designed, len(grid))
+        if pure(weights):
+            grid = minimise_repeats(grid, weights.met, added, rng, steps // 4, floor)
+        else:
+            grid = improve(grid, weights, added, rng, EXTRA_STEPS, floor)
     if (
         rounds is not None
         and not clean(grid, weights, range(len(grid)))
         and total_cost(weights) > floor + 1e-9
     ):
-        grid = improve(grid, weights, range(len(grid)), rng, POLISH_STEPS, floor)
+        if pure(weights):
+            # Nothing but repeats is priced: the flat-count tabu search over every round.
+            grid = minimise_repeats(grid, weights.met, range(len(grid)), rng, steps, floor)
+        else:
+            grid = improve(grid, weights, range(len(grid)), rng, POLISH_STEPS, floor)
     return grid or [greedy_round(sizes, weights, rng)]
+
+
+def pure(weights: Weights) -> bool:
+    """Tell whether only repeats are priced: no company, club or history weight anywhere."""
+    return not any(any(row) for row in weights.base)
 
 
 def repeat_floor(n: int, size: int, rounds: int) -> int:
