@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
@@ -116,7 +116,8 @@ def _store(
         session.rollback()
         return False
     _record_meetings(session, event.id, clock.newly_held(before, after))
-    _forget_meetings_after(session, event.id, clock.rounds_held(after))
+    if clock.rounds_held(after) < clock.rounds_held(before):  # an undo un-started a round
+        _forget_meetings_after(session, event.id, clock.rounds_held(after))
     event.status = _status_of(after)
     session.add(event)
     session.commit()
@@ -144,7 +145,8 @@ def _write(session: Session, event_id: int, state: ClockState, row_version: int 
 
 
 def _record_meetings(session: Session, event_id: int, rounds: list[int]) -> None:
-    """Store the meetings of rounds whose talk just started, once per round."""
+    """Store the meetings of rounds whose talk just started, once per round, in one insert."""
+    rows = []
     for number in rounds:
         already = session.exec(
             select(Meeting.id).where(Meeting.event_id == event_id, Meeting.round == number)
@@ -155,15 +157,17 @@ def _record_meetings(session: Session, event_id: int, rounds: list[int]) -> None
             for i, a in enumerate(seats):
                 for b in seats[i + 1 :]:
                     low, high = min(a, b), max(a, b)
-                    session.add(
-                        Meeting(
-                            event_id=event_id,
-                            round=number,
-                            table=table,
-                            person_a=low,
-                            person_b=high,
-                        )
+                    rows.append(
+                        {
+                            "event_id": event_id,
+                            "round": number,
+                            "table": table,
+                            "person_a": low,
+                            "person_b": high,
+                        }
                     )
+    if rows:
+        session.exec(insert(Meeting), params=rows)
 
 
 def _forget_meetings_after(session: Session, event_id: int, held: int) -> None:
@@ -173,13 +177,13 @@ def _forget_meetings_after(session: Session, event_id: int, held: int) -> None:
 
 def _tables_of_round(session: Session, event_id: int, number: int) -> dict[int, list[int]]:
     seats = session.exec(
-        select(Seat)
+        select(Seat.table, Seat.person_id)
         .where(Seat.event_id == event_id, Seat.round == number, Seat.table.is_not(None))
         .order_by(Seat.id)
     ).all()
     tables: dict[int, list[int]] = {}
-    for seat in seats:
-        tables.setdefault(seat.table, []).append(seat.person_id)
+    for table, person_id in seats:
+        tables.setdefault(table, []).append(person_id)
     return tables
 
 
