@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from contextlib import suppress
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
 
-from app.adapters.hub.base import Subscription
 from app.services import presence
 from app.services.channels import channel
 from app.services.errors import NotFound
@@ -46,43 +43,21 @@ async def event_feed(
             return
         await websocket.accept()
         live.watch(event_id)
-        sending = asyncio.Lock()
         for message in snapshot:
             await websocket.send_text(message)
-        # One task per connection besides the handler's own: it reads the client's pings and
-        # closes the subscription when the client leaves, which ends `_forward` here.
-        pings = asyncio.create_task(_answer_pings(websocket, sending, sub))
-        try:
-            await _forward(websocket, sub, sending)
-        finally:
-            pings.cancel()
-            with suppress(asyncio.CancelledError):
-                await pings
+        sub.push_to(websocket.send_text)
+        await _answer_pings(websocket)
 
 
-async def _forward(websocket: WebSocket, sub: Subscription, sending: asyncio.Lock) -> None:
-    """Pass every published message on, as it was serialised, until the subscription ends."""
-    try:
-        async for message in sub:
-            async with sending:
-                await websocket.send_text(message)
-    except (WebSocketDisconnect, RuntimeError):
-        pass
-
-
-async def _answer_pings(websocket: WebSocket, sending: asyncio.Lock, sub: Subscription) -> None:
-    """Answer `{"type":"ping","t":…}` with the server time; when the client leaves, end `sub`."""
+async def _answer_pings(websocket: WebSocket) -> None:
+    """Answer `{"type":"ping","t":…}` with the server time until the client leaves."""
     try:
         while True:
-            text = await websocket.receive_text()
-            reply = _pong(text)
+            reply = _pong(await websocket.receive_text())
             if reply is not None:
-                async with sending:
-                    await websocket.send_text(reply)
+                await websocket.send_text(reply)
     except (WebSocketDisconnect, RuntimeError):
         pass
-    finally:
-        sub.close()
 
 
 def _pong(text: str) -> str | None:

@@ -114,6 +114,76 @@ async def test_a_slow_subscriber_delays_nobody_and_ends_with_the_newest_messages
 
 
 @pytest.mark.anyio
+async def test_pushed_messages_arrive_in_order_without_a_reader(workers):
+    a, b = workers
+    sent = []
+
+    async def send(message: str) -> None:
+        sent.append(message)
+
+    async with b.subscribe(CHANNEL) as subscription:
+        subscription.push_to(send)
+        for n in range(5):
+            await a.publish(CHANNEL, str(n))
+        with anyio.fail_after(2):
+            while len(sent) < 5:
+                await anyio.sleep(0.01)
+    assert sent == ["0", "1", "2", "3", "4"]
+
+
+@pytest.mark.anyio
+async def test_a_slow_push_holds_back_only_its_own_subscriber_and_keeps_the_newest(workers):
+    a, b = workers
+    slow_sent, fast_sent, gate = [], [], anyio.Event()
+
+    async def slow(message: str) -> None:
+        await gate.wait()
+        slow_sent.append(message)
+
+    async def fast(message: str) -> None:
+        fast_sent.append(message)
+
+    async with b.subscribe(CHANNEL) as held, b.subscribe(CHANNEL) as free:
+        held.push_to(slow)
+        free.push_to(fast)
+        for n in range(20):
+            await a.publish(CHANNEL, str(n))
+        with anyio.fail_after(2):
+            while len(fast_sent) < 20:
+                await anyio.sleep(0.01)
+        assert slow_sent == []
+        gate.set()
+        with anyio.fail_after(2):
+            while len(slow_sent) < 1 + b.queue_size:
+                await anyio.sleep(0.01)
+    assert fast_sent == [str(n) for n in range(20)]
+    assert slow_sent == ["0", "16", "17", "18", "19"]
+    assert held.dropped == 15
+
+
+@pytest.mark.anyio
+async def test_a_failing_push_ends_the_subscription(workers):
+    a, b = workers
+    tried = []
+
+    async def broken(message: str) -> None:
+        tried.append(message)
+        raise ConnectionResetError("the client has gone")
+
+    async with b.subscribe(CHANNEL) as subscription:
+        subscription.push_to(broken)
+        await a.publish(CHANNEL, "first")
+        with anyio.fail_after(2):
+            while not tried:
+                await anyio.sleep(0.01)
+        await a.publish(CHANNEL, "second")
+        await anyio.sleep(0.1)
+        with pytest.raises(SubscriptionClosed):
+            await subscription.get()
+    assert tried == ["first"]
+
+
+@pytest.mark.anyio
 async def test_counts_label_local_subscribers_by_kind(workers):
     _, b = workers
     async with b.subscribe(CHANNEL, "screen"), b.subscribe(CHANNEL, "screen"):

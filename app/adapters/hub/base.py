@@ -5,8 +5,13 @@ from __future__ import annotations
 import asyncio
 from abc import ABC, abstractmethod
 from collections import Counter, deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
+from typing import Any
+
+from app.adapters.hub import eager
+
+Send = Callable[[str], Coroutine[Any, Any, None]]
 
 
 class HubError(Exception):
@@ -18,7 +23,10 @@ class SubscriptionClosed(Exception):
 
 
 class Subscription:
-    """One subscriber's bounded mailbox: a full mailbox drops its oldest message, never blocks."""
+    """One subscriber's bounded mailbox: a full mailbox drops its oldest message, never blocks.
+
+    Read it (`async for message in sub`), or have each message pushed (`push_to`).
+    """
 
     def __init__(self, channel: str, kind: str, size: int) -> None:
         self.channel = channel
@@ -27,13 +35,30 @@ class Subscription:
         self._messages: deque[str] = deque(maxlen=size)
         self._ready = asyncio.Event()
         self._closed = False
+        self._send: Send | None = None
+        self._sending: asyncio.Future[None] | None = None
 
     def put(self, message: str) -> None:
         """Queue a message without waiting; the newest state supersedes the oldest."""
+        if self._closed:
+            return
         if len(self._messages) == self._messages.maxlen:
             self.dropped += 1
         self._messages.append(message)
-        self._ready.set()
+        if self._send is None:
+            self._ready.set()
+        else:
+            self._push()
+
+    def push_to(self, send: Send) -> None:
+        """Send every message from now on by calling `send` at once, in the publisher's frame.
+
+        No reader task wakes per message, which is most of the cost of a fan-out; a send that
+        has to wait (a slow client) holds back only this subscriber's later messages, which
+        wait in the mailbox, newest kept. A failing send ends the subscription.
+        """
+        self._send = send
+        self._push()
 
     def close(self) -> None:
         """End the subscription once the queued messages are read."""
@@ -57,6 +82,25 @@ class Subscription:
             return await self.get()
         except SubscriptionClosed:
             raise StopAsyncIteration from None
+
+    def _push(self) -> None:
+        """Send queued messages in order until one has to wait or none is left."""
+        assert self._send is not None
+        while self._sending is None and self._messages and not self._closed:
+            try:
+                self._sending = eager.start(self._send(self._messages.popleft()))
+            except Exception:  # the client has gone: nothing more can reach it
+                self.close()
+                return
+            if self._sending is not None:
+                self._sending.add_done_callback(self._sent)
+
+    def _sent(self, sending: asyncio.Future[None]) -> None:
+        self._sending = None
+        if sending.cancelled() or sending.exception() is not None:
+            self.close()
+        else:
+            self._push()
 
 
 class Hub(ABC):
