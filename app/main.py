@@ -47,6 +47,7 @@ from app.web.api import (
     plan,
 )
 from app.web.errors import install_error_handlers
+from app.web.server_send import KeepServerSend
 
 HERE = Path(__file__).parent
 log = logging.getLogger("tablehop")
@@ -95,8 +96,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.outbox = Outbox(app.state.engine, SmtpServer.from_settings(settings))
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000)  # phones on a crowded stadium Wi-Fi
+    app.add_middleware(KeepServerSend)
+    # The live feed first: a reconnecting crowd is matched against one route, not every one.
     routers = (
-        health, events, participants, plan, clock, banner, me, follow_up, exports, emails, ws,
+        ws, health, events, participants, plan, clock, banner, me, follow_up, exports, emails,
         pages, host, host_people, host_plan, host_live, printing, report, screen, phone, public,
     )  # fmt: skip
     for module in routers:

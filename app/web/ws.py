@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Coroutine
+from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
+from starlette.types import Send
 
 from app.services import presence
 from app.services.channels import channel
 from app.services.errors import NotFound
 from app.services.timekeeping import now_ms
+from app.web.server_send import SERVER_SEND
 
 router = APIRouter()
 
@@ -45,7 +49,7 @@ async def event_feed(
         live.watch(event_id)
         for message in snapshot:
             await websocket.send_text(message)
-        sub.push_to(websocket.send_text)
+        sub.push_to(_text_sender(websocket.scope[SERVER_SEND]))
         await _answer_pings(websocket)
 
 
@@ -58,6 +62,15 @@ async def _answer_pings(websocket: WebSocket) -> None:
                 await websocket.send_text(reply)
     except (WebSocketDisconnect, RuntimeError):
         pass
+
+
+def _text_sender(send: Send) -> Callable[[str], Coroutine[Any, Any, None]]:
+    """Send text frames through the server's own `send`, the cheapest path per client."""
+
+    def send_text(text: str) -> Coroutine[Any, Any, None]:
+        return send({"type": "websocket.send", "text": text})
+
+    return send_text
 
 
 def _pong(text: str) -> str | None:
