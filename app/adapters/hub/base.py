@@ -47,7 +47,7 @@ class Subscription:
         self._messages.append(message)
         if self._send is None:
             self._ready.set()
-        else:
+        elif self._sending is None:
             self._push()
 
     def push_to(self, send: Send) -> None:
