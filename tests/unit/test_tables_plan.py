@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.model import Person, Plan, PlanError, Rules, pair
+from app.domain.scheduler.company import room_for
+from app.domain.scheduler.designs import best_design
 from app.domain.scheduler.fill import fill, repeat_floor
 from app.domain.scheduler.layout import table_sizes, weights_for
 from app.domain.scheduler.tables import plan_tables, replan_tables, to_rounds
@@ -54,6 +56,12 @@ def test_colleagues_never_share_a_table() -> None:
     plan = plan_tables(people, 5, Rules(), rounds=4)
     rep = verify(plan, people, Rules())
     assert rep.company_violations == 0 and rep.repeats == 0
+
+
+def test_colleagues_are_refused_a_prefix_only_when_no_points_stay_apart() -> None:
+    plane = best_design(3, 3)  # AG(2, 3): after its 4 rounds everyone has met everyone
+    assert not room_for(plane, 9, 2) and room_for(plane, 9, 1)
+    assert room_for(plane[:1], 9, 3) and not room_for(plane[:1], 9, 4)
 
 
 def test_history_pairs_are_not_repeated_while_new_ones_remain() -> None:

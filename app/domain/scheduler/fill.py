@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from app.domain.scheduler.company import relabel
+from app.domain.scheduler.company import relabel, room_for
 from app.domain.scheduler.designs import round_cap
 from app.domain.scheduler.designs.uneven import design_for
 from app.domain.scheduler.repeats import STEPS, minimise_repeats
@@ -105,6 +105,9 @@ def _seated_design(
     length = len(design) if rounds is None else min(rounds, len(design))
     while length > 0:
         prefix = design[:length]
+        if rounds is None and groups and not room_for(prefix, len(weights.met), len(groups[0])):
+            length -= 1
+            continue
         label = relabel(prefix, weights, groups, rng, RELABEL_STEPS)
         grid = [[[label[p] for p in table] for table in rnd] for rnd in prefix]
         for rnd in grid:
