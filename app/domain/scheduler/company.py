@@ -14,6 +14,8 @@ from app.domain.scheduler.search import Weights
 
 Rounds = Sequence[Sequence[Sequence[int]]]
 
+CLIQUE_NODES = 20_000  # search nodes before room_for gives up and answers "maybe"
+
 
 def neighbours(rounds: Rounds, n: int) -> list[list[int]]:
     """List, for every point, the points it meets (once per meeting)."""
@@ -23,6 +25,35 @@ def neighbours(rounds: Rounds, n: int) -> list[list[int]]:
             for p in table:
                 out[p].extend(q for q in table if q != p)
     return out
+
+
+def room_for(rounds: Rounds, n: int, size: int, budget: int = CLIQUE_NODES) -> bool:
+    """Tell whether `size` points might never meet in these rounds (False only when proven).
+
+    Colleagues need such points; without them relabelling cannot separate a company, so the
+    caller tries a shorter design prefix at once. Depth-first over the pairs that never meet.
+    """
+    if size < 2:
+        return True
+    near = neighbours(rounds, n)
+    apart = [set(range(n)) - set(near[p]) - {p} for p in range(n)]
+    left = [budget]
+
+    def grow(cands: set[int], need: int) -> bool:
+        if need == 0:
+            return True
+        left[0] -= 1
+        if left[0] < 0:
+            return True  # undecided: let the relabelling try
+        for p in sorted(cands):
+            if len(cands) < need:
+                return False
+            cands = cands - {p}
+            if grow(cands & apart[p], need - 1):
+                return True
+        return False
+
+    return grow(set(range(n)), size)
 
 
 def relabel(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from app.domain.scheduler.company import relabel
+from app.domain.scheduler.company import relabel, room_for
 from app.domain.scheduler.designs import round_cap
 from app.domain.scheduler.designs.uneven import design_for
 from app.domain.scheduler.repeats import STEPS, minimise_repeats
@@ -58,10 +58,11 @@ def fill(
     floor = repeat_floor(n, max(sizes), len(grid)) if min(sizes) == max(sizes) else 0
     if rounds is not None and designed < len(grid):
         # Past the design: search only the added rounds first, so the repeat-free rounds stay
-        # as built and the added ones spend the pairs the design left unmet.
+        # as built and the added ones spend the pairs the design left unmet. Most of the budget
+        # goes here: on a design base (10-5-12) the search over every round rarely finds more.
         added = range(designed, len(grid))
         if pure(weights):
-            grid = minimise_repeats(grid, weights.met, added, rng, steps // 4, floor)
+            grid = minimise_repeats(grid, weights.met, added, rng, steps, floor)
         else:
             grid = improve(grid, weights, added, rng, EXTRA_STEPS, floor)
     if (
@@ -71,7 +72,7 @@ def fill(
     ):
         if pure(weights):
             # Nothing but repeats is priced: the flat-count tabu search over every round.
-            grid = minimise_repeats(grid, weights.met, range(len(grid)), rng, steps, floor)
+            grid = minimise_repeats(grid, weights.met, range(len(grid)), rng, steps // 4, floor)
         else:
             grid = improve(grid, weights, range(len(grid)), rng, POLISH_STEPS, floor)
     return grid or [greedy_round(sizes, weights, rng)]
@@ -104,6 +105,9 @@ def _seated_design(
     length = len(design) if rounds is None else min(rounds, len(design))
     while length > 0:
         prefix = design[:length]
+        if rounds is None and groups and not room_for(prefix, len(weights.met), len(groups[0])):
+            length -= 1
+            continue
         label = relabel(prefix, weights, groups, rng, RELABEL_STEPS)
         grid = [[[label[p] for p in table] for table in rnd] for rnd in prefix]
         for rnd in grid:

@@ -170,4 +170,25 @@ BASES: dict[tuple[int, int], Entry] = {
         ),
         (),
     ),
+    # 50 people at 10 tables of 5 for 8 rounds: Z_8 x 6 + 2∞ (find_base, 3000 steps). The best
+    # known is 9 rounds (Miller, Valkov & Abel, 2026); tabu search alone stopped at 7. Of the
+    # bases found, this one has two tables with a point in each of five orbits: their shifts
+    # are disjoint, so two walk-ins at the start each get a table per round without a repeat.
+    (10, 5): (
+        Orbits(8, 6, 2, 8),
+        54,
+        (
+            (2, 4, 10, 19, 20),
+            (11, 12, 17, 28, 38),
+            (9, 16, 29, 34, 47),
+            (3, 14, 22, 40, 49),
+            (0, 13, 24, 26, 41),
+            (7, 8, 32, 37, 39),
+            (1, 23, 31, 35, 43),
+            (21, 27, 36, 46, 48),
+            (6, 33, 42, 44, 45),
+            (5, 15, 18, 25, 30),
+        ),
+        (),
+    ),
 }
