@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.model import Person, Plan, Round, Rules, Table
-from app.domain.scheduler.designs import best_design
+from app.domain.scheduler.designs import BEST_KNOWN, best_design
 from app.domain.scheduler.designs.affine import net
 from app.domain.scheduler.designs.catalogue import BASES
 from app.domain.scheduler.designs.cyclic import Orbits, develop, find_base
 from app.domain.scheduler.designs.galois import field, prime_power
+from app.domain.scheduler.designs.matrix import MATRICES
+from app.domain.scheduler.designs.matrix import develop as develop_matrix
 from app.domain.scheduler.designs.mols import mols, resolvable_td
 from app.domain.scheduler.designs.published import PUBLISHED
 from app.domain.scheduler.designs.uneven import design_for
@@ -93,6 +95,12 @@ def test_catalogue_bases_develop_into_repeat_free_rounds(cell: tuple[int, int]) 
     assert rep.ok and rep.rounds == orbits.w + len(whole) and rep.repeats == 0
 
 
+@pytest.mark.parametrize("cell", sorted(MATRICES))
+def test_difference_matrices_develop_into_the_best_known_rounds(cell: tuple[int, int]) -> None:
+    rep = report(develop_matrix(cell[0], MATRICES[cell]), cell[1])
+    assert rep.ok and rep.rounds == BEST_KNOWN[cell] and rep.repeats == 0
+
+
 @pytest.mark.parametrize(("cell", "rounds"), [((6, 3), 8), ((8, 4), 10)])
 def test_published_schedules_repeat_no_pair(cell: tuple[int, int], rounds: int) -> None:
     rep = report(PUBLISHED[cell], cell[1])
@@ -119,6 +127,10 @@ def test_the_base_finder_rediscovers_kirkmans_schoolgirls() -> None:
         (10, 4, 13),
         (6, 5, 6),
         (6, 3, 8),
+        (10, 5, 9),
+        (10, 7, 7),
+        (10, 8, 5),
+        (10, 9, 5),
         (10, 10, 4),
     ],
 )
