@@ -18,8 +18,6 @@ Rounds = list[list[tuple[int, ...]]]
 
 # (tables, size) -> one row of Z_g entries (one digit a round) per person of a table
 MATRICES: dict[tuple[int, int], str] = {
-    # 50 people at 10 tables of 5 for 9 rounds (find_matrix.py 10 5 9, 14 s).
-    (10, 5): "000000000 041637289 093574862 064398127 078216493",
     # 70 people at 10 tables of 7 for 7 rounds (find_matrix.py 10 7 7, 3 s).
     (10, 7): "0000000 0648123 0784651 0413265 0369572 0275314 0152746",
     # 80 people at 10 tables of 8 for 5 rounds (find_matrix.py 10 8 5, 1 s).
