@@ -4,8 +4,9 @@ Person (r, t), id r*g + t, sits in round i at table rows[r][i] + t (mod g): each
 person of every row. Persons (r, t) and (s, u) meet in round i when u - t = rows[r][i] - rows[s][i],
 so rounds i and j repeat no pair exactly when the differences rows[r][j] - rows[r][i] are all
 distinct over r (the difference-matrix method; Colbourn & Dinitz, Handbook of Combinatorial
-Designs, 2nd ed., III.17). Z_10 has no full difference matrix with 3 rows, but these partial ones,
-with fewer rows than g, exist.
+Designs, 2nd ed., chapter "Difference matrices"). Over Z_10 no full one, with 10 rows, exists even
+for 3 rounds (a cyclic group of even order has no complete mapping), but these, with fewer rows
+than g, do.
 
 Every entry was found in this repository by the CP-SAT model of `bench/find_matrix.py` (OR-Tools,
 run offline: no dependency of the app), with the command noted; `tests/unit/test_tables_designs.py`
