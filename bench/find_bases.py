@@ -5,8 +5,11 @@ does not depend on. Points and pair orbits follow `cyclic.Orbits`: c orbits Z_m 
 e fixed points; the base round is shifted w times and no pair may meet twice. With
 `--whole R` (only when c equals the table size and e = 0) it also chooses R rounds that every
 shift leaves in place, each made of the tables {(x, 0), (x + d_1, 1), ..., (x + d_{c-1}, c-1)}.
+With `--walk-in K` (only when c equals the table size) the first K tables take one point of each
+orbit and no fixed point: their w shifts are disjoint, so a walk-in can sit at one of them every
+round and meet nobody twice, without anyone moving.
 
-    python bench/find_bases.py M C E W SIZE [--whole R] [--seconds S] [--seed N]
+    python bench/find_bases.py M C E W SIZE [--whole R] [--walk-in K] [--seconds S] [--seed N]
 
 It prints the base round and the starters in the catalogue's format, and checks the result.
 """
@@ -21,7 +24,7 @@ from ortools.sat.python import cp_model
 from app.domain.scheduler.designs.cyclic import Orbits, develop
 
 
-def model(orbits: Orbits, size: int, whole: int):
+def model(orbits: Orbits, size: int, whole: int, walk_in: int = 0):
     """Build the CP-SAT model; return it with the seat and offset variables."""
     m, c, n = orbits.m, orbits.c, orbits.size
     g = n // size
@@ -32,6 +35,11 @@ def model(orbits: Orbits, size: int, whole: int):
     for t in range(g):
         mdl.Add(sum(x[p][t] for p in range(n)) == size)
     mdl.Add(x[0][0] == 1)
+    for t in range(walk_in):
+        for i in range(c):
+            mdl.AddExactlyOne(x[i * m + a][t] for a in range(m))
+        for p in range(m * c, n):
+            mdl.Add(x[p][t] == 0)
     kinds: dict[tuple, list] = {}
     for u, v in combinations(range(n), 2):
         key = orbits.key(u, v)
@@ -75,11 +83,12 @@ def main() -> None:
     for name in ("m", "c", "e", "w", "size"):
         parser.add_argument(name, type=int)
     parser.add_argument("--whole", type=int, default=0)
+    parser.add_argument("--walk-in", type=int, default=0)
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     orbits = Orbits(args.m, args.c, args.e, args.w)
-    mdl, x, offsets = model(orbits, args.size, args.whole)
+    mdl, x, offsets = model(orbits, args.size, args.whole, args.walk_in)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = args.seconds
     solver.parameters.num_workers = 2

@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.model import Person, Plan, Round, Rules, Table
-from app.domain.scheduler.designs import best_design
+from app.domain.scheduler.designs import BEST_KNOWN, best_design
 from app.domain.scheduler.designs.affine import net
 from app.domain.scheduler.designs.catalogue import BASES
 from app.domain.scheduler.designs.cyclic import Orbits, develop, find_base
 from app.domain.scheduler.designs.galois import field, prime_power
+from app.domain.scheduler.designs.matrix import MATRICES
+from app.domain.scheduler.designs.matrix import develop as develop_matrix
 from app.domain.scheduler.designs.mols import mols, resolvable_td
 from app.domain.scheduler.designs.published import PUBLISHED
 from app.domain.scheduler.designs.uneven import design_for
@@ -56,9 +58,16 @@ def test_prime_powers_are_recognised() -> None:
     assert prime_power(12) is None
 
 
-@pytest.mark.parametrize("order", [3, 4, 5, 7, 8, 9, 12])
-def test_latin_squares_are_mutually_orthogonal(order: int) -> None:
+@pytest.mark.parametrize(
+    ("order", "count"), [(3, 2), (4, 3), (5, 4), (7, 6), (9, 8), (10, 2), (12, 2)]
+)
+def test_latin_squares_are_mutually_orthogonal(order: int, count: int) -> None:
     squares = mols(order)
+    assert len(squares) == count
+    every = set(range(order))
+    for s in squares:
+        assert all(set(row) == every for row in s)
+        assert all({row[b] for row in s} == every for b in range(order))
     for i, s in enumerate(squares):
         for t in squares[i + 1 :]:
             assert len({(s[a][b], t[a][b]) for a in range(order) for b in range(order)}) == order**2
@@ -84,6 +93,12 @@ def test_catalogue_bases_develop_into_repeat_free_rounds(cell: tuple[int, int]) 
     orbits, _, base, whole = BASES[cell]
     rep = report(develop(orbits, base, whole), cell[1])
     assert rep.ok and rep.rounds == orbits.w + len(whole) and rep.repeats == 0
+
+
+@pytest.mark.parametrize("cell", sorted(MATRICES))
+def test_difference_matrices_develop_into_the_best_known_rounds(cell: tuple[int, int]) -> None:
+    rep = report(develop_matrix(cell[0], MATRICES[cell]), cell[1])
+    assert rep.ok and rep.rounds == BEST_KNOWN[cell] and rep.repeats == 0
 
 
 @pytest.mark.parametrize(("cell", "rounds"), [((6, 3), 8), ((8, 4), 10)])
@@ -112,6 +127,11 @@ def test_the_base_finder_rediscovers_kirkmans_schoolgirls() -> None:
         (10, 4, 13),
         (6, 5, 6),
         (6, 3, 8),
+        (10, 5, 9),
+        (10, 7, 7),
+        (10, 8, 5),
+        (10, 9, 5),
+        (10, 10, 4),
     ],
 )
 def test_best_design_reaches_the_known_rounds(tables: int, size: int, rounds: int) -> None:

@@ -30,7 +30,7 @@ def test_table_sizes_differ_by_at_most_one_and_avoid_pairs(n: int, k: int) -> No
 
 
 @pytest.mark.parametrize(
-    ("n", "k", "rounds"), [(16, 4, 5), (25, 5, 6), (27, 3, 13), (36, 4, 11), (50, 5, 8)]
+    ("n", "k", "rounds"), [(16, 4, 5), (25, 5, 6), (27, 3, 13), (36, 4, 11), (50, 5, 9)]
 )
 def test_designs_give_the_known_repeat_free_rounds(n: int, k: int, rounds: int) -> None:
     people = crowd(n)
@@ -119,14 +119,14 @@ def test_one_round_past_the_32_golfers_design_repeats_only_the_proven_minimum() 
     assert rep.ok and rep.repeats == repeat_floor(32, 4, 11) == 32
 
 
-def test_twelve_rounds_of_ten_tables_of_five_build_on_the_eight_round_design() -> None:
+def test_twelve_rounds_of_ten_tables_of_five_build_on_the_nine_round_design() -> None:
     people = crowd(50)
     weights = weights_for(people, Rules())
     grid = fill(table_sizes(50, 5), weights, [], 12, random.Random(0), steps=300)
     plan = Plan(5, to_rounds(grid, people))
     rep = verify(plan, people, Rules())
     assert len(plan.rounds) == 12 and rep.meetings_min == rep.meetings_max
-    assert rep.repeats < 102  # 89 on this short budget; 102 was the full search on 7 rounds
+    assert rep.repeats < 102  # 78 on this short budget; 102 was the full search on 7 rounds
 
 
 def test_the_repeat_floor_counts_meetings_nobody_can_avoid() -> None:
@@ -134,7 +134,8 @@ def test_the_repeat_floor_counts_meetings_nobody_can_avoid() -> None:
     assert repeat_floor(16, 4, 6) == 24  # 18 meetings each among 15 others: 3 repeats each
 
 
-@pytest.mark.parametrize(("frozen", "walk_ins"), [(0, 1), (0, 2), (3, 2), (6, 2)])
+# Two walk-ins before round 1 of the 9-round 10-5 design find no such seats (see bench/README.md).
+@pytest.mark.parametrize(("frozen", "walk_ins"), [(0, 1), (3, 1), (3, 2), (6, 2)])
 def test_a_walk_in_is_seated_without_moving_anyone(frozen: int, walk_ins: int) -> None:
     people = crowd(50)
     plan = plan_tables(people, 5, Rules())

@@ -7,6 +7,8 @@ from functools import cache
 from app.domain.scheduler.designs.affine import net
 from app.domain.scheduler.designs.catalogue import BASES
 from app.domain.scheduler.designs.cyclic import develop
+from app.domain.scheduler.designs.matrix import MATRICES
+from app.domain.scheduler.designs.matrix import develop as develop_matrix
 from app.domain.scheduler.designs.mols import Rounds, resolvable_td
 from app.domain.scheduler.designs.published import PUBLISHED
 
@@ -56,6 +58,8 @@ def best_design(tables: int, size: int) -> Design:
     if (tables, size) in BASES:
         orbits, _, base, whole = BASES[(tables, size)]
         candidates.append(develop(orbits, base, whole))
+    if (tables, size) in MATRICES:
+        candidates.append(develop_matrix(tables, MATRICES[(tables, size)]))
     if (tables, size) in PUBLISHED:
         candidates.append(PUBLISHED[(tables, size)])
     best = max(candidates, key=len, default=[])

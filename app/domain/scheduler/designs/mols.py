@@ -10,6 +10,7 @@ from functools import cache
 from itertools import product
 
 from app.domain.scheduler.designs.galois import field, prime_power
+from app.domain.scheduler.designs.mols10 import MOLS_10
 
 Square = tuple[tuple[int, ...], ...]
 Rounds = list[list[tuple[int, ...]]]
@@ -17,9 +18,11 @@ Rounds = list[list[tuple[int, ...]]]
 
 @cache
 def mols(order: int) -> tuple[Square, ...]:
-    """Build as many MOLS of `order` as GF(q) (q-1 of them) or MacNeish's product gives."""
+    """Build as many MOLS of `order` as GF(q) (q-1), MacNeish's product or the stored pair give."""
     if order < 2:
         return ()
+    if order == 10:
+        return MOLS_10
     if prime_power(order):
         f = field(order)
         return tuple(
