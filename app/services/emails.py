@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from app.adapters.database.tables import EmailLog, Event, Person, Registration
@@ -56,9 +57,12 @@ def queue_emails(
         raise Conflict("matches are e-mailed once the event is finished")
     recipients = _recipients(session, event, kind, public_url.rstrip("/"))
     if not resend:
-        done = _already(session, event.id, kind)
-        recipients = [r for r in recipients if r.person_id not in done]
-    messages = [compose(event, r) for r in recipients]  # before logging: a failure logs nothing
+        recipients = _not_yet(session, event.id, kind, recipients)
+    composed = {r.person_id: compose(event, r) for r in recipients}  # a failure logs nothing
+    _hold_event(session, event.id)
+    if not resend:  # again under the lock: a doubled click finds the first one's entries
+        recipients = _not_yet(session, event.id, kind, recipients)
+    messages = [composed[r.person_id] for r in recipients]
     entries = [
         EmailLog(event_id=event.id, person_id=r.person_id, kind=kind, queued_ms=now_ms())
         for r in recipients
@@ -108,6 +112,22 @@ def _recipients(session: Session, event: Event, kind: str, public_url: str) -> l
         for person, registration in rows
     ]
     return [r for r in recipients if r.matches] if kind == "matches" else recipients
+
+
+def _hold_event(session: Session, event_id: int) -> None:
+    """Lock the event until commit, so two senders of one event queue one after the other.
+
+    A no-op update takes the row lock on PostgreSQL and the write lock on SQLite, on any worker.
+    """
+    session.exec(update(Event).where(Event.id == event_id).values(status=Event.status))
+
+
+def _not_yet(
+    session: Session, event_id: int, kind: str, recipients: list[Recipient]
+) -> list[Recipient]:
+    """Keep the recipients who have not had, and are not about to get, this kind of e-mail."""
+    done = _already(session, event_id, kind)
+    return [r for r in recipients if r.person_id not in done]
 
 
 def _already(session: Session, event_id: int, kind: str) -> set[int]:

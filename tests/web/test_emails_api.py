@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
@@ -107,6 +108,20 @@ def test_links_are_not_sent_twice_unless_asked(settings: Settings, inbox) -> Non
         assert again.json() == {"queued": 2}
         settled(client, event_id, 4)
     assert len(handler.received) == 4
+
+
+def test_a_doubled_click_queues_each_link_once(settings: Settings, inbox) -> None:
+    handler, port = inbox
+    with mail_client(settings, port) as client:
+        event_id, _ = planned_event(client, people=6)
+        url = f"/api/events/{event_id}/emails/links"
+        with ThreadPoolExecutor(2) as pool:
+            replies = list(pool.map(lambda _: client.post(url), range(2)))
+        assert sorted(r.json()["queued"] for r in replies) == [0, 6]
+        settled(client, event_id, 6)
+        time.sleep(0.2)  # a second batch, if any, would be logged by now
+        assert len(client.get(url.removesuffix("/links")).json()) == 6
+    assert len(handler.received) == 6
 
 
 def test_the_matches_go_out_after_the_event_in_french(settings: Settings, inbox) -> None:
