@@ -115,3 +115,12 @@ def test_the_host_imports_plans_and_starts_round_one_with_the_space_bar(
     page.locator("#live-title").click()
     page.mouse.move(0, 0)
     page.screenshot(path=str(shots / "host-live.png"))
+
+    # A second laptop moves the clock: this panel follows over its live link, without a click.
+    event_id = re.search(r"/events/(\d+)/host", page.url).group(1)
+    moved = page.request.post(
+        f"/api/events/{event_id}/clock/next", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    )
+    assert moved.ok
+    expect(page.locator("#live")).to_have_class(re.compile("phase-switch"))
+    expect(page.locator("#live-title")).to_contain_text("Tour 2 / 11")

@@ -1,11 +1,9 @@
 // The host panel: keyboard shortcuts, the live countdown and a feed that keeps every panel current.
-(function () {
-  "use strict";
-  const main = document.querySelector("[data-event-id]");
-  if (!main) return;
+import { Link, formatClock, tick } from "./clock.js";
+
+const main = document.querySelector("[data-event-id]");
+if (main) {
   const eventId = main.dataset.eventId;
-  let offset = 0; // server clock minus ours, from the lowest round-trip ping
-  let bestRoundTrip = Infinity;
 
   const KEYS = { " ": "primary", ArrowRight: "next", ArrowLeft: "undo", "+": "plus", "=": "plus", "-": "minus", "−": "minus" };
 
@@ -34,26 +32,15 @@
     }
   });
 
-  // Keep the server's notion of "now": assume half the round trip on each leg.
-  function learnOffset(sentAt, serverNow) {
-    const roundTrip = Date.now() - sentAt;
-    if (roundTrip <= bestRoundTrip) {
-      bestRoundTrip = roundTrip;
-      offset = serverNow - (sentAt + roundTrip / 2);
-    }
-  }
-
-  function tick() {
+  function drawCountdown() {
     const live = document.getElementById("live");
     const display = document.getElementById("countdown");
     if (!live || !display) return;
     let remaining = Number(live.dataset.remainingMs || 0);
-    if (live.dataset.deadlineMs) remaining = Number(live.dataset.deadlineMs) - (Date.now() + offset);
-    const seconds = Math.max(0, Math.ceil(remaining / 1000));
-    const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+    if (live.dataset.deadlineMs) remaining = Number(live.dataset.deadlineMs) - link.serverNow;
+    const text = formatClock(remaining);
     if (display.textContent !== text) display.textContent = text;
   }
-  setInterval(tick, 200);
 
   function markCurrentRound() {
     const live = document.getElementById("live");
@@ -68,7 +55,6 @@
 
   function onState(state) {
     const live = document.getElementById("live");
-    if (bestRoundTrip === Infinity) offset = state.server_now_ms - Date.now();
     if (live && Number(live.dataset.version) !== state.version) refresh(`/events/${eventId}/host/live`, "#live");
     const plan = document.getElementById("plan");
     if (plan && Number(plan.dataset.planVersion) !== state.plan_version) {
@@ -78,31 +64,18 @@
     htmx.trigger(document.body, "state-changed");
   }
 
-  function connect(delay) {
-    const scheme = location.protocol === "https:" ? "wss" : "ws";
-    const socket = new WebSocket(`${scheme}://${location.host}/ws/events/${eventId}?kind=host`);
-    let pinger;
-    socket.onopen = () => {
-      delay = 500;
-      const ping = () => socket.send(JSON.stringify({ type: "ping", t: Date.now() }));
-      ping();
-      pinger = setInterval(ping, 30000);
-    };
-    socket.onmessage = (message) => {
-      const data = JSON.parse(message.data);
-      if (data.type === "state") onState(data);
-      else if (data.type === "pong") learnOffset(data.t, data.server_now_ms);
-      else if (data.type === "banner" && !document.getElementById("banner-text")?.value) {
-        refresh(`/events/${eventId}/host/banner`, "#banner");
-      }
-    };
-    socket.onclose = () => {
-      clearInterval(pinger);
-      setTimeout(() => connect(Math.min(delay * 2, 10000)), delay);
-    };
+  function onMessage(message) {
+    if (message.type === "banner" && !document.getElementById("banner-text")?.value) {
+      refresh(`/events/${eventId}/host/banner`, "#banner");
+    }
   }
 
-  document.addEventListener("htmx:afterSwap", () => { markCurrentRound(); tick(); });
+  // The same live link as the projector and the phones: offset from ping bursts, a dead link
+  // noticed within seconds, reconnection with backoff.
+  const link = new Link({ eventId, kind: "host", onState, onMessage }).start();
+  tick(drawCountdown);
+
+  document.addEventListener("htmx:afterSwap", () => { markCurrentRound(); drawCountdown(); });
   function toast(text) {
     const box = document.getElementById("toast");
     box.textContent = text;
@@ -116,5 +89,4 @@
     if (counter) counter.textContent = String(event.target.maxLength - event.target.value.length);
   });
   markCurrentRound();
-  connect(500);
-})();
+}
