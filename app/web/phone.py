@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from app.services import itinerary
 from app.services.errors import NotFound
@@ -13,6 +15,15 @@ from app.web.public import event_page_data, not_found_page
 from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+SERVICE_WORKER = Path(__file__).parent.parent / "static" / "js" / "phone_sw.js"
+
+
+@router.get("/p/sw.js")
+def phone_service_worker() -> FileResponse:
+    """Serve the phones' service worker from /p/, so its scope covers every personal page."""
+    return FileResponse(
+        SERVICE_WORKER, media_type="text/javascript", headers={"Cache-Control": "no-cache"}
+    )
 
 
 @router.get("/p/{token}", response_class=HTMLResponse)

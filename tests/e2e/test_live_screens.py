@@ -82,6 +82,30 @@ def test_an_offline_phone_changes_table_on_time_then_resynchronises(
     context.close()
 
 
+def test_a_phone_reloaded_without_network_still_shows_its_table(
+    browser, api: httpx.Client, server
+) -> None:
+    event_id, members = make_event(api, 6, talk=60, switch=10)
+    me = members[0]
+    first = api.get(f"/api/me/{me['token']}").json()["itinerary"][0]
+    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    phone = open_page(browser, f"{server.url}/p/{me['token']}", PHONE, context=context)
+    phone.wait_for_function("navigator.serviceWorker.controller !== null", timeout=3000)
+    api.post(f"/api/events/{event_id}/clock/start").raise_for_status()
+    phone.wait_for_function("document.body.dataset.phase === 'talk'", timeout=1000)
+    phone.reload()  # the service worker now keeps a copy of the page and its assets
+    wait_live(phone)
+
+    context.set_offline(True)
+    phone.reload()
+    phone.wait_for_function("document.body.dataset.phase === 'talk'", timeout=2000)
+    assert phone.text_content("h1").startswith("Hello")
+    assert phone.text_content("#round").startswith("Round 1 /")
+    assert expected_place(first) in phone.text_content("#place")
+    assert "Offline" in phone.text_content("#link-status")
+    context.close()
+
+
 def expected_place(entry: dict) -> str:
     return "sit out" if entry["sitting_out"] else f"Table {entry['table']}"
 

@@ -197,6 +197,8 @@ async function keepAwake() {
 
 document.addEventListener("visibilitychange", keepAwake);
 keepAwake();
+// A reload in a dead zone shows this page from the last copy (secure contexts only: HTTPS).
+navigator.serviceWorker?.register("/p/sw.js").catch(() => {});
 setInterval(() => me.person.status !== "present" && refetch(), PRESENCE_POLL_MS);
 save();
 tick(draw);
