@@ -68,6 +68,12 @@ async def receive(subscription) -> str:
         return await subscription.get()
 
 
+async def until(condition: Callable[[], bool]) -> None:
+    with anyio.fail_after(2):
+        while not condition():
+            await anyio.sleep(0.01)
+
+
 async def eventually(probe: Callable[[], Awaitable[object]], expected: object) -> None:
     with anyio.fail_after(5):
         while await probe() != expected:
@@ -125,9 +131,7 @@ async def test_pushed_messages_arrive_in_order_without_a_reader(workers):
         subscription.push_to(send)
         for n in range(5):
             await a.publish(CHANNEL, str(n))
-        with anyio.fail_after(2):
-            while len(sent) < 5:
-                await anyio.sleep(0.01)
+        await until(lambda: len(sent) == 5)
     assert sent == ["0", "1", "2", "3", "4"]
 
 
@@ -148,14 +152,10 @@ async def test_a_slow_push_holds_back_only_its_own_subscriber_and_keeps_the_newe
         free.push_to(fast)
         for n in range(20):
             await a.publish(CHANNEL, str(n))
-        with anyio.fail_after(2):
-            while len(fast_sent) < 20:
-                await anyio.sleep(0.01)
+        await until(lambda: len(fast_sent) == 20)
         assert slow_sent == []
         gate.set()
-        with anyio.fail_after(2):
-            while len(slow_sent) < 1 + b.queue_size:
-                await anyio.sleep(0.01)
+        await until(lambda: len(slow_sent) == 1 + b.queue_size)
     assert fast_sent == [str(n) for n in range(20)]
     assert slow_sent == ["0", "16", "17", "18", "19"]
     assert held.dropped == 15
@@ -173,9 +173,7 @@ async def test_a_failing_push_ends_the_subscription(workers):
     async with b.subscribe(CHANNEL) as subscription:
         subscription.push_to(broken)
         await a.publish(CHANNEL, "first")
-        with anyio.fail_after(2):
-            while not tried:
-                await anyio.sleep(0.01)
+        await until(lambda: bool(tried))
         await a.publish(CHANNEL, "second")
         await anyio.sleep(0.1)
         with pytest.raises(SubscriptionClosed):
