@@ -16,45 +16,46 @@ import random
 
 from app.domain.scheduler.over_horizon import develop_rounds, repeats_of_rounds
 
-O, M, R, A = 10, 5, 12, 10
+NO, M, R, A = 10, 5, 12, 10
 TABLED = {10: set(range(0, 5)), 11: set(range(5, 10))}
 
 
 class State:
     def __init__(self, rng: random.Random) -> None:
         self.side = []  # side[r][o]: 0 or 1, or -1 when the orbit is its own table
-        self.shift = [[rng.randrange(M) for _ in range(O)] for _ in range(R)]
+        self.shift = [[rng.randrange(M) for _ in range(NO)] for _ in range(R)]
         for r in range(R):
             if r < A:
-                order = list(range(O))
+                order = list(range(NO))
                 rng.shuffle(order)
-                row = [0] * O
+                row = [0] * NO
                 for o in order[5:]:
                     row[o] = 1
             else:
-                row = [-1 if o in TABLED[r] else 0 for o in range(O)]
+                row = [-1 if o in TABLED[r] else 0 for o in range(NO)]
             self.side.append(row)
-        self.cnt = [[[0] * M for _ in range(O)] for _ in range(O)]
+        self.cnt = [[[0] * M for _ in range(NO)] for _ in range(NO)]
         for r in range(R):
             self._round(r, 1)
 
     def _round(self, r: int, sign: int) -> None:
         side, shift = self.side[r], self.shift[r]
-        for o in range(O):
+        for o in range(NO):
             if side[o] < 0:
                 continue
-            for q in range(o + 1, O):
+            for q in range(o + 1, NO):
                 if side[q] == side[o]:
                     self.cnt[o][q][(shift[q] - shift[o]) % M] += sign
 
     def cost(self) -> int:
-        return sum(max(0, c - 1) for o in range(O) for q in range(o + 1, O) for c in self.cnt[o][q])
+        cnt = self.cnt
+        return sum(max(0, c - 1) for o in range(NO) for q in range(o + 1, NO) for c in cnt[o][q])
 
     def _touch(self, r: int, o: int, sign: int) -> int:
         """Add or remove orbit o's meetings in round r; return the change in cost."""
         side, shift = self.side[r], self.shift[r]
         delta = 0
-        for q in range(O):
+        for q in range(NO):
             if q == o or side[q] != side[o]:
                 continue
             a, b = (o, q) if o < q else (q, o)
@@ -71,7 +72,7 @@ class State:
         out = []
         for r in range(R):
             cells = []
-            for o in range(O):
+            for o in range(NO):
                 s = self.side[r][o]
                 cells.append("T" if s < 0 else f"{'ab'[s]}{self.shift[r][o]}")
             out.append(" ".join(cells))
@@ -87,8 +88,8 @@ def anneal(rng: random.Random, steps: int, t0: float = 1.5, t1: float = 0.05) ->
         r = rng.randrange(R)
         side = st.side[r]
         if r < A and rng.random() < 0.5:
-            o = rng.randrange(O)
-            q = rng.choice([q for q in range(O) if side[q] != side[o]])
+            o = rng.randrange(NO)
+            q = rng.choice([q for q in range(NO) if side[q] != side[o]])
             so, sq = side[o], side[q]
             old = (st.shift[r][o], st.shift[r][q])
             delta = st._touch(r, o, -1)
@@ -113,7 +114,7 @@ def anneal(rng: random.Random, steps: int, t0: float = 1.5, t1: float = 0.05) ->
                 side[q] = sq
                 st._touch(r, q, 1)
         else:
-            live = [o for o in range(O) if side[o] >= 0]
+            live = [o for o in range(NO) if side[o] >= 0]
             o = rng.choice(live)
             old = st.shift[r][o]
             new = (old + rng.randrange(1, M)) % M

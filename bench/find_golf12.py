@@ -43,10 +43,8 @@ def solve(seconds: float, workers: int, seed: int) -> list[str]:
     for r in range(HALVES):
         mdl.Add(sum(half[r]) == 5)
         mdl.Add(half[r][0] == 0)
-    shift = {
-        (r, o): [mdl.NewBoolVar("") for _ in range(M)] for r in range(ROUNDS) for o in live[r]
-    }
-    for (r, o), row in shift.items():
+    shift = {(r, o): [mdl.NewBoolVar("") for _ in range(M)] for r in range(ROUNDS) for o in live[r]}
+    for (r, _o), row in shift.items():
         mdl.AddExactlyOne(row)
         if r == 0:  # every orbit may be turned on its own: fix the first round's shifts
             mdl.Add(row[0] == 1)
@@ -57,9 +55,7 @@ def solve(seconds: float, workers: int, seed: int) -> list[str]:
             mdl.AddExactlyOne(diff)
             for s in range(M):
                 for d in range(M):
-                    mdl.AddBoolOr(
-                        [shift[r, o][s].Not(), shift[r, q][(s + d) % M].Not(), diff[d]]
-                    )
+                    mdl.AddBoolOr([shift[r, o][s].Not(), shift[r, q][(s + d) % M].Not(), diff[d]])
             if r < HALVES:
                 same = mdl.NewBoolVar("")
                 mdl.Add(half[r][o] == half[r][q]).OnlyEnforceIf(same)

@@ -13,6 +13,12 @@ from app.domain.scheduler.company import room_for
 from app.domain.scheduler.designs import best_design
 from app.domain.scheduler.fill import fill, repeat_floor
 from app.domain.scheduler.layout import table_sizes, weights_for
+from app.domain.scheduler.over_horizon import (
+    ROUNDS_10_5,
+    develop_rounds,
+    repeats_of_rounds,
+    stored,
+)
 from app.domain.scheduler.tables import plan_tables, replan_tables, to_rounds
 from app.domain.scheduler.verify import verify
 
@@ -144,3 +150,27 @@ def test_a_walk_in_is_seated_without_moving_anyone(frozen: int, walk_ins: int) -
     rep = verify(replan.plan, now, Rules(), frozen=frozen)
     assert rep.ok and rep.repeats == 0 and replan.churn == 0
     assert replan.newcomers == tuple(range(500, 500 + walk_ins))
+
+
+def test_the_stored_twelve_rounds_of_ten_tables_of_five_are_whole_and_left_by_z5() -> None:
+    grid = develop_rounds(ROUNDS_10_5)
+    assert len(grid) == 12
+    for rnd in grid:
+        assert sorted(p for table in rnd for p in table) == list(range(50))
+        assert all(len(table) == 5 for table in rnd)
+        shifted = {frozenset(5 * (p // 5) + (p + 1) % 5 for p in table) for table in rnd}
+        assert shifted == {frozenset(table) for table in rnd}
+    assert repeats_of_rounds(grid) < 62
+    assert stored(10, 5, 9) is None and stored(10, 5, 11) is None and stored(10, 6, 12) is None
+
+
+def test_twelve_rounds_of_ten_tables_of_five_start_from_the_stored_schedule() -> None:
+    people = crowd(50)
+    weights = weights_for(people, Rules())
+    grid = fill(table_sizes(50, 5), weights, [], 12, random.Random(0), steps=50)
+    plan = Plan(5, to_rounds(grid, people))
+    rep = verify(plan, people, Rules())
+    assert len(plan.rounds) == 12 and rep.meetings_min == rep.meetings_max
+    assert rep.repeats <= repeats_of_rounds(develop_rounds(ROUNDS_10_5)) < 62
+    nine = plan_tables(people, 5, Rules(), rounds=9)
+    assert verify(nine, people, Rules()).repeats == 0
