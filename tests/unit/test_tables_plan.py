@@ -14,6 +14,7 @@ from app.domain.scheduler.designs import best_design
 from app.domain.scheduler.fill import fill, repeat_floor
 from app.domain.scheduler.layout import table_sizes, weights_for
 from app.domain.scheduler.over_horizon import (
+    FROM_10_5,
     ROUNDS_10_5,
     develop_rounds,
     repeats_of_rounds,
@@ -162,7 +163,9 @@ def test_the_stored_twelve_rounds_of_ten_tables_of_five_are_whole_and_left_by_z5
         shifted = {frozenset(5 * (p // 5) + (p + 1) % 5 for p in table) for table in rnd}
         assert shifted == {frozenset(table) for table in rnd}
     assert repeats_of_rounds(grid) < 62
-    assert stored(10, 5, 9) is None and stored(10, 5, 11) is None and stored(10, 6, 12) is None
+    assert repeats_of_rounds(grid[:FROM_10_5]) < 38  # the design path's 11 rounds at seed 0
+    assert stored(10, 5, FROM_10_5 - 1) is None and stored(10, 6, 12) is None
+    assert len(stored(10, 5, FROM_10_5) or []) == FROM_10_5
 
 
 def test_twelve_rounds_of_ten_tables_of_five_start_from_the_stored_schedule() -> None:
