@@ -13,6 +13,13 @@ from app.domain.scheduler.company import room_for
 from app.domain.scheduler.designs import best_design
 from app.domain.scheduler.fill import fill, repeat_floor
 from app.domain.scheduler.layout import table_sizes, weights_for
+from app.domain.scheduler.over_horizon import (
+    FROM_10_5,
+    ROUNDS_10_5,
+    develop_rounds,
+    repeats_of_rounds,
+    stored,
+)
 from app.domain.scheduler.tables import plan_tables, replan_tables, to_rounds
 from app.domain.scheduler.verify import verify
 
@@ -119,14 +126,15 @@ def test_one_round_past_the_32_golfers_design_repeats_only_the_proven_minimum() 
     assert rep.ok and rep.repeats == repeat_floor(32, 4, 11) == 32
 
 
-def test_twelve_rounds_of_ten_tables_of_five_build_on_the_nine_round_design() -> None:
+def test_twelve_rounds_of_ten_tables_of_five_with_history_build_on_the_nine_round_design() -> None:
     people = crowd(50)
-    weights = weights_for(people, Rules())
+    rules = Rules(history=frozenset({pair(1, 2)}))  # history: the stored 12 rounds are not used
+    weights = weights_for(people, rules)
     grid = fill(table_sizes(50, 5), weights, [], 12, random.Random(0), steps=300)
     plan = Plan(5, to_rounds(grid, people))
-    rep = verify(plan, people, Rules())
+    rep = verify(plan, people, rules)
     assert len(plan.rounds) == 12 and rep.meetings_min == rep.meetings_max
-    assert rep.repeats < 102  # 78 on this short budget; 102 was the full search on 7 rounds
+    assert rep.history_repeats == 0 and 60 < rep.repeats < 102  # 102: full search on 7 rounds
 
 
 def test_the_repeat_floor_counts_meetings_nobody_can_avoid() -> None:
@@ -144,3 +152,29 @@ def test_a_walk_in_is_seated_without_moving_anyone(frozen: int, walk_ins: int) -
     rep = verify(replan.plan, now, Rules(), frozen=frozen)
     assert rep.ok and rep.repeats == 0 and replan.churn == 0
     assert replan.newcomers == tuple(range(500, 500 + walk_ins))
+
+
+def test_the_stored_twelve_rounds_of_ten_tables_of_five_are_whole_and_left_by_z5() -> None:
+    grid = develop_rounds(ROUNDS_10_5)
+    assert len(grid) == 12
+    for rnd in grid:
+        assert sorted(p for table in rnd for p in table) == list(range(50))
+        assert all(len(table) == 5 for table in rnd)
+        shifted = {frozenset(5 * (p // 5) + (p + 1) % 5 for p in table) for table in rnd}
+        assert shifted == {frozenset(table) for table in rnd}
+    assert repeats_of_rounds(grid) < 62
+    assert repeats_of_rounds(grid[:FROM_10_5]) < 38  # the design path's 11 rounds at seed 0
+    assert stored(10, 5, FROM_10_5 - 1) is None and stored(10, 6, 12) is None
+    assert len(stored(10, 5, FROM_10_5) or []) == FROM_10_5
+
+
+def test_twelve_rounds_of_ten_tables_of_five_start_from_the_stored_schedule() -> None:
+    people = crowd(50)
+    weights = weights_for(people, Rules())
+    grid = fill(table_sizes(50, 5), weights, [], 12, random.Random(0), steps=50)
+    plan = Plan(5, to_rounds(grid, people))
+    rep = verify(plan, people, Rules())
+    assert len(plan.rounds) == 12 and rep.meetings_min == rep.meetings_max
+    assert rep.repeats <= repeats_of_rounds(develop_rounds(ROUNDS_10_5)) < 62
+    nine = plan_tables(people, 5, Rules(), rounds=9)
+    assert verify(nine, people, Rules()).repeats == 0

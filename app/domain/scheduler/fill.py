@@ -7,6 +7,7 @@ import random
 from app.domain.scheduler.company import relabel, room_for
 from app.domain.scheduler.designs import round_cap
 from app.domain.scheduler.designs.uneven import design_for
+from app.domain.scheduler.over_horizon import stored
 from app.domain.scheduler.repeats import STEPS, minimise_repeats
 from app.domain.scheduler.search import Grid, Weights, greedy_round, improve, total_cost
 
@@ -41,6 +42,15 @@ def fill(
     cap = (n - 1) // (max(sizes) - 1) if max(sizes) > 1 else 1
     if min(sizes) == max(sizes):
         cap = min(cap, round_cap(len(sizes), sizes[0]))
+    if rounds is not None and min(sizes) == max(sizes) and fresh(weights):
+        start = stored(len(sizes), sizes[0], rounds)
+        if start is not None:
+            # Over the horizon with no rule but repeats: a stored schedule of every round,
+            # searched jointly (its rounds need not be repeat-free).
+            for rnd in start:
+                weights.seat(rnd, 1)
+            floor = repeat_floor(n, sizes[0], rounds)
+            return minimise_repeats(start, weights.met, range(rounds), rng, steps, floor)
     grid = _seated_design(sizes, weights, groups, rounds, rng)
     designed = len(grid)
     target = rounds if rounds is not None else cap
@@ -81,6 +91,11 @@ def fill(
 def pure(weights: Weights) -> bool:
     """Tell whether only repeats are priced: no company, club or history weight anywhere."""
     return not any(any(row) for row in weights.base)
+
+
+def fresh(weights: Weights) -> bool:
+    """Tell whether nothing is priced but repeats and nobody has met yet (no history)."""
+    return pure(weights) and not any(any(row) for row in weights.met)
 
 
 def repeat_floor(n: int, size: int, rounds: int) -> int:
