@@ -24,6 +24,8 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 migrate: $(VENV)/.installed-run
 	$(BIN)/alembic upgrade head
 
+# The links printed and the websocket Origin check follow HOST and PORT unless a public URL is set.
+run: export TABLEHOP_PUBLIC_URL ?= http://$(HOST):$(PORT)
 run: migrate
 	$(BIN)/python -m app.cli prepare
 	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --no-access-log $(UVICORN_WS)
