@@ -25,8 +25,9 @@ import argparse
 from itertools import combinations
 
 from ortools.sat.python import cp_model
+from tables import grid_repeats  # bench/tables.py: the shared verifier's count
 
-from app.domain.scheduler.over_horizon import develop_rounds, repeats_of_rounds
+from app.domain.scheduler.over_horizon import develop_rounds
 
 ORBITS, M, ROUNDS, HALVES = 10, 5, 12, 10
 TABLED = {10: range(0, 5), 11: range(5, 10)}  # rounds seating orbits as tables of their own
@@ -109,7 +110,7 @@ def main() -> None:
     for word in rounds:
         print(f'    "{word}",')
     print(")")
-    print("repeats:", repeats_of_rounds(grid))
+    print("repeats:", grid_repeats(grid)[0])
 
 
 if __name__ == "__main__":

@@ -12,11 +12,11 @@ import statistics
 import time
 from pathlib import Path
 
-from app.domain.model import Person, Rules
+from app.domain.model import Person, Plan, Rules
 from app.domain.scheduler.fill import repeat_floor
 from app.domain.scheduler.layout import table_sizes
 from app.domain.scheduler.search import Weights, greedy_round
-from app.domain.scheduler.tables import plan_tables, replan_tables
+from app.domain.scheduler.tables import plan_tables, replan_tables, to_rounds
 from app.domain.scheduler.verify import verify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,9 +60,11 @@ def repeat_free_prefix(grid: list[list[list[int]]]) -> int:
 
 
 def grid_repeats(grid: list[list[list[int]]]) -> tuple[int, int]:
-    """Count repeated meetings and distinct pairs of a grid."""
-    pairs = [(a, b) for rnd in grid for t in rnd for a in t for b in t if a < b]
-    return len(pairs) - len(set(pairs)), len(set(pairs))
+    """Count repeated meetings and distinct pairs of an index grid, with the shared verifier."""
+    people = crowd(1 + max(p for rnd in grid for t in rnd for p in t))
+    size = max(len(t) for rnd in grid for t in rnd)
+    report = verify(Plan(size, to_rounds(grid, people)), people, Rules())
+    return report.repeats, report.pairs_covered
 
 
 def matrix(cells: list[dict]) -> list[dict]:

@@ -12,8 +12,6 @@ rounds 25; for 11 it is 38 against 35 for the first 11 of these rounds before an
 
 from __future__ import annotations
 
-from app.domain.scheduler.repeats import repeats_of
-
 Grid = list[list[list[int]]]
 
 M = 5  # the cyclic group Z_5 that leaves every round in place
@@ -54,19 +52,6 @@ def develop_rounds(words: tuple[str, ...]) -> Grid:
                 rnd.extend([[M * o + (s + t) % M for o, s in members] for t in range(M)])
         grid.append(rnd)
     return grid
-
-
-def repeats_of_rounds(grid: Grid) -> int:
-    """Count the repeated meetings of a grid (for the offline search and its checks)."""
-    n = 1 + max(p for rnd in grid for table in rnd for p in table)
-    met = [[0] * n for _ in range(n)]
-    for rnd in grid:
-        for table in rnd:
-            for i, a in enumerate(table):
-                for b in table[i + 1 :]:
-                    met[a][b] += 1
-                    met[b][a] += 1
-    return repeats_of(met)
 
 
 def stored(tables: int, size: int, rounds: int) -> Grid | None:
