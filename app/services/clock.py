@@ -116,8 +116,9 @@ def _store(
         session.rollback()
         return False
     _record_meetings(session, event.id, clock.newly_held(before, after))
-    if clock.rounds_held(after) < clock.rounds_held(before):  # an undo un-started a round
-        _forget_meetings_after(session, event.id, clock.rounds_held(after))
+    held = clock.rounds_held(after)
+    if held < clock.rounds_held(before):  # an undo un-started a round
+        _forget_meetings_after(session, event.id, held)
     event.status = _status_of(after)
     session.add(event)
     session.commit()

@@ -32,12 +32,10 @@ def _resume(coro: Coroutine[Any, Any, None], awaited: Any) -> Generator[Any, Any
         try:
             sent = yield awaited
         except BaseException as error:  # the task was cancelled: the coroutine decides
-            try:
-                awaited = coro.throw(error)
-            except StopIteration:
-                return
+            step, value = coro.throw, error
         else:
-            try:
-                awaited = coro.send(sent)
-            except StopIteration:
-                return
+            step, value = coro.send, sent
+        try:
+            awaited = step(value)
+        except StopIteration:
+            return
