@@ -9,11 +9,12 @@ from email.message import EmailMessage
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from app.adapters.database.tables import EmailLog, Event, Person, Registration
+from app.adapters.database.tables import EmailLog, Event, Person
 from app.services.errors import Conflict
 from app.services.events import load_event
 from app.services.matches import matches_of, revealed
 from app.services.outbox import Outbox
+from app.services.roster import registered
 from app.services.timekeeping import now_ms
 
 KINDS = ("links", "matches")
@@ -94,12 +95,6 @@ def email_log(session: Session, event_id: int) -> list[dict]:
 
 
 def _recipients(session: Session, event: Event, kind: str, public_url: str) -> list[Recipient]:
-    rows = session.exec(
-        select(Person, Registration)
-        .join(Registration, Registration.person_id == Person.id)
-        .where(Registration.event_id == event.id)
-        .order_by(Person.last_name, Person.first_name)
-    ).all()
     recipients = [
         Recipient(
             person_id=person.id,
@@ -109,7 +104,7 @@ def _recipients(session: Session, event: Event, kind: str, public_url: str) -> l
             link=f"{public_url}/p/{registration.token}",
             matches=matches_of(session, event.id, person.id) if kind == "matches" else [],
         )
-        for person, registration in rows
+        for person, registration in registered(session, event.id)
     ]
     return [r for r in recipients if r.matches] if kind == "matches" else recipients
 

@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from app.adapters.database.tables import Club, Meeting, Person, Registration
+from app.adapters.database.tables import Meeting
 from app.adapters.tabular import Sheet
 from app.services.errors import NotFound
 from app.services.events import load_event
 from app.services.matches import mutual_pairs
+from app.services.roster import club_names, registered
 
 LOCAL_TIME = ZoneInfo("Europe/Paris")
 PARTICIPANT_COLUMNS = (
@@ -42,9 +43,9 @@ def export_all(session: Session, event_id: int) -> dict[str, Sheet]:
 
 def participants(session: Session, event_id: int) -> Sheet:
     """List everyone registered, with contact details and presence times."""
-    clubs = {club.id: club.name for club in session.exec(select(Club)).all()}
+    clubs = club_names(session)
     rows = []
-    for person, registration in _registered(session, event_id):
+    for person, registration in registered(session, event_id):
         details = person.model_dump() | {
             "club": clubs.get(person.club_id),
             "status": registration.status,
@@ -82,20 +83,11 @@ TABLES: dict[str, Callable[[Session, int], Sheet]] = {
 }
 
 
-def _registered(session: Session, event_id: int) -> list[tuple[Person, Registration]]:
-    return session.exec(
-        select(Person, Registration)
-        .join(Registration, Registration.person_id == Person.id)
-        .where(Registration.event_id == event_id)
-        .order_by(Person.last_name, Person.first_name, Person.id)
-    ).all()
-
-
 def _people(session: Session, event_id: int) -> dict[int, tuple[int, str, str]]:
     """Name each registered person as (id, full name, company)."""
     return {
         p.id: (p.id, f"{p.first_name} {p.last_name}", p.company)
-        for p, _ in _registered(session, event_id)
+        for p, _ in registered(session, event_id)
     }
 
 

@@ -6,11 +6,12 @@ import secrets
 
 from sqlmodel import Session, select
 
-from app.adapters.database.tables import Club, Event, Person, Registration
+from app.adapters.database.tables import Event, Person, Registration
 from app.services import planning
 from app.services.errors import Conflict, NotFound
 from app.services.events import load_event
 from app.services.people import upsert_people
+from app.services.roster import club_names, registered
 from app.services.schemas import ParticipantCreate, ParticipantPublic
 from app.services.timekeeping import now_ms
 
@@ -42,14 +43,8 @@ def register(session: Session, event: Event, person: Person) -> Registration:
 def list_participants(session: Session, event_id: int) -> list[ParticipantPublic]:
     """List an event's participants by last then first name."""
     load_event(session, event_id)
-    rows = session.exec(
-        select(Person, Registration)
-        .join(Registration, Registration.person_id == Person.id)
-        .where(Registration.event_id == event_id)
-        .order_by(Person.last_name, Person.first_name)
-    ).all()
-    clubs = _club_names(session)
-    return [to_public(person, reg, session, clubs) for person, reg in rows]
+    clubs = club_names(session)
+    return [to_public(person, reg, session, clubs) for person, reg in registered(session, event_id)]
 
 
 def check_in(session: Session, event_id: int, person_id: int) -> ParticipantPublic:
@@ -129,10 +124,6 @@ def _registration(session: Session, event_id: int, person_id: int) -> Registrati
     ).first()
 
 
-def _club_names(session: Session) -> dict[int, str]:
-    return {club.id: club.name for club in session.exec(select(Club)).all()}
-
-
 def to_public(
     person: Person,
     registration: Registration,
@@ -140,7 +131,7 @@ def to_public(
     clubs: dict[int, str] | None = None,
 ) -> ParticipantPublic:
     """Show a participant through the API's shape."""
-    clubs = clubs if clubs is not None else _club_names(session)
+    clubs = clubs if clubs is not None else club_names(session)
     return ParticipantPublic(
         id=person.id,
         token=registration.token,

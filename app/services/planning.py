@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
-from app.adapters.database.tables import Club, Event, Meeting, Person, Registration, Seat
+from app.adapters.database.tables import Event, Meeting, Person, Registration, Seat
 from app.domain import clock, model
 from app.domain.model import PlanError, Round, Rules, Table
 from app.domain.scheduler import verify
@@ -13,6 +13,7 @@ from app.domain.scheduler.planner import make_plan, replan
 from app.services import clock as clock_service
 from app.services.errors import Conflict
 from app.services.events import load_event
+from app.services.roster import club_names
 from app.services.timekeeping import now_ms
 
 
@@ -123,7 +124,7 @@ def _save_seats(session: Session, event: Event, plan: model.Plan, held: int) -> 
 
 
 def _people(session: Session, event_id: int, condition) -> list[model.Person]:
-    clubs = {club.id: club.name for club in session.exec(select(Club)).all()}
+    clubs = club_names(session)
     rows = session.exec(
         select(Person)
         .join(Registration, Registration.person_id == Person.id)

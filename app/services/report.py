@@ -10,11 +10,12 @@ from itertools import combinations
 
 from sqlmodel import Session, select
 
-from app.adapters.database.tables import Club, Interest, Meeting, Person, Registration
+from app.adapters.database.tables import Interest, Meeting, Person, Registration
 from app.domain import model
 from app.services import clock as clock_service
 from app.services.events import load_event
 from app.services.matches import mutual_pairs
+from app.services.roster import club_names
 from app.services.timekeeping import now_ms
 
 
@@ -168,7 +169,7 @@ def _alphabetical(name: str | None) -> tuple[bool, str]:
 
 
 def _attendees(session: Session, event_id: int) -> list[Attendee]:
-    clubs = {club.id: club.name for club in session.exec(select(Club)).all()}
+    clubs = club_names(session)
     rows = session.exec(
         select(Person, Registration)
         .join(Registration, Registration.person_id == Person.id)
