@@ -4,6 +4,7 @@ import { fill, fullName, h, pageData, setText } from "./dom.js";
 import { chime, enableSound } from "./chime.js";
 
 const PAGE_MS = 8000;
+const MIN_PAGE_MS = 3000; // time to read a page of names and find one's own
 const LOBBY_POLL_MS = 5000;
 const data = pageData("screen-data");
 const t = pageData("strings");
@@ -11,7 +12,7 @@ const $ = (id) => document.getElementById(id);
 const timing = { talkMs: data.talk_ms, switchMs: data.switch_ms, holdBeforeTalk: data.hold_before_talk };
 const grids = new Map();
 let shown = { view: null, key: null, gridKey: null };
-let pager = { page: 0, pages: 1, timer: null };
+let pager = { page: 0, pages: 1, ms: 0, timer: null };
 
 const link = new Link({
   eventId: data.event_id,
@@ -57,6 +58,7 @@ function drawLive(state) {
   $("countdown").classList.toggle("ending", phase === "talk" && state.phase !== "paused" && remaining <= 10000);
   setText($("grid-title"), fill(phase === "switch" ? t.grid_switch : t.grid_talk, { round: state.round }));
   showGrid(state.round, link.state.plan_version);
+  pace();
   if (phase === "talk" && state.round < state.rounds) loadGrid(state.round + 1, link.state.plan_version);
 }
 
@@ -103,9 +105,24 @@ function startPaging() {
   const step = grid.clientWidth + parseFloat(getComputedStyle(grid).columnGap);
   const last = grid.lastElementChild;
   const pages = last ? Math.floor(last.offsetLeft / step) + 1 : 1;
-  pager = { page: 0, pages, step, timer: null };
+  pager = { page: 0, pages, step, ms: 0, timer: null };
   turnPage(0);
-  if (pages > 1) pager.timer = setInterval(() => turnPage((pager.page + 1) % pager.pages), PAGE_MS);
+  pace();
+}
+
+// Turn pages at the pace the phase needs; called on every draw, it acts only when that changes.
+function pace() {
+  const ms = pageMs(pager.pages);
+  if (pager.pages < 2 || ms === pager.ms) return;
+  clearInterval(pager.timer);
+  pager.ms = ms;
+  pager.timer = setInterval(() => turnPage((pager.page + 1) % pager.pages), ms);
+}
+
+// During the change-over everyone must find their table: show every page twice within it.
+function pageMs(pages) {
+  if (document.body.dataset.phase !== "switch") return PAGE_MS;
+  return Math.min(PAGE_MS, Math.max(MIN_PAGE_MS, timing.switchMs / (2 * pages)));
 }
 
 function turnPage(page) {
