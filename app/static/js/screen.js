@@ -119,7 +119,8 @@ function pace() {
   pager.timer = setInterval(() => turnPage((pager.page + 1) % pager.pages), ms);
 }
 
-// During the change-over everyone must find their table: show every page twice within it.
+// During the change-over everyone must find their table: every page twice within it, if that
+// leaves each page long enough to be read.
 function pageMs(pages) {
   if (document.body.dataset.phase !== "switch") return PAGE_MS;
   return Math.min(PAGE_MS, Math.max(MIN_PAGE_MS, timing.switchMs / (2 * pages)));
