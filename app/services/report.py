@@ -10,12 +10,12 @@ from itertools import combinations
 
 from sqlmodel import Session, select
 
-from app.adapters.database.tables import Interest, Meeting, Person, Registration
+from app.adapters.database.tables import Interest, Meeting
 from app.domain import model
 from app.services import clock as clock_service
 from app.services.events import load_event
 from app.services.matches import mutual_pairs
-from app.services.roster import club_names
+from app.services.roster import club_names, registered
 from app.services.timekeeping import now_ms
 
 
@@ -170,12 +170,6 @@ def _alphabetical(name: str | None) -> tuple[bool, str]:
 
 def _attendees(session: Session, event_id: int) -> list[Attendee]:
     clubs = club_names(session)
-    rows = session.exec(
-        select(Person, Registration)
-        .join(Registration, Registration.person_id == Person.id)
-        .where(Registration.event_id == event_id)
-        .order_by(Person.id)
-    ).all()
     return [
         Attendee(
             id=person.id,
@@ -186,5 +180,5 @@ def _attendees(session: Session, event_id: int) -> list[Attendee]:
             walk_in=reg.walk_in,
             checked_in=reg.checked_in_ms is not None,
         )
-        for person, reg in rows
+        for person, reg in registered(session, event_id)
     ]

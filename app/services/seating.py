@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from app.adapters.database.tables import Person, Registration
 from app.services.events import load_event
 from app.services.planning import load_plan
+from app.services.roster import registered
 
 
 @dataclass(frozen=True)
@@ -47,12 +47,10 @@ class Stop:
 
 def names(session: Session, event_id: int) -> dict[int, Name]:
     """Map every participant of the event to their name, company and personal token."""
-    rows = session.exec(
-        select(Person, Registration)
-        .join(Registration, Registration.person_id == Person.id)
-        .where(Registration.event_id == event_id)
-    ).all()
-    return {p.id: Name(p.id, p.first_name, p.last_name, p.company, reg.token) for p, reg in rows}
+    return {
+        p.id: Name(p.id, p.first_name, p.last_name, p.company, reg.token)
+        for p, reg in registered(session, event_id)
+    }
 
 
 def chart(session: Session, event_id: int) -> tuple[list[ChartRound], list[int]]:
