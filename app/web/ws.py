@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
 from starlette.types import Send
 
+from app.adapters.hub import base as hub
 from app.services import presence
 from app.services.channels import channel
 from app.services.errors import NotFound
@@ -64,7 +65,7 @@ async def _answer_pings(websocket: WebSocket) -> None:
         pass
 
 
-def _text_sender(send: Send) -> Callable[[str], Coroutine[Any, Any, None]]:
+def _text_sender(send: Send) -> hub.Send:
     """Send text frames through the server's own `send`, the cheapest path per client."""
 
     def send_text(text: str) -> Coroutine[Any, Any, None]:

@@ -15,7 +15,7 @@ develops each one and checks that no pair meets twice.
 
 from __future__ import annotations
 
-Rounds = list[list[tuple[int, ...]]]
+from app.domain.scheduler.designs.mols import Rounds
 
 # (tables, size) -> one row of Z_g entries (one digit a round) per person of a table
 MATRICES: dict[tuple[int, int], str] = {
