@@ -45,8 +45,12 @@ class Live:
                 await self._task
 
     async def announce(self, event_id: int, public: dict) -> None:
-        """Publish a new state and wake for its next deadline; the change is already stored."""
-        self.watch(event_id)
+        """Publish a new state and wake at its deadline; the change is already stored.
+
+        The state says when it next changes, so no read follows to learn it: a read would
+        compete with the fan-out for the processor while the phones are still receiving.
+        """
+        self._wake_at(event_id, public["deadline_ms"])
         await self._publish(event_id, public)
 
     async def _publish(self, event_id: int, public: dict) -> None:
@@ -122,11 +126,15 @@ class Live:
             return
         if change.changed:
             await self._publish(event_id, change.public)
-        wake = clock.next_wakeup_ms(change.state)
+        self._wake_at(event_id, clock.next_wakeup_ms(change.state))
+
+    def _wake_at(self, event_id: int, wake: int | None) -> None:
+        """Wake for the event at `wake` (epoch ms), or not at all when its clock is stopped."""
         if wake is None:
             self._wakeups.pop(event_id, None)
         else:
             self._wakeups[event_id] = wake
+        self._poked.set()
 
     async def phone_owner(self, event_id: int, token: str) -> int | None:
         """Tell whose phone a token is; the event's tokens are read once, again on a miss."""
