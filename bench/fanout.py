@@ -9,21 +9,23 @@ process would saturate a core. Each client records, for every message, its arriv
 `time.monotonic()` — CLOCK_MONOTONIC, one clock shared by every process on this machine — and
 the state `version` it carries.
 
-For each target:
+Tablehop and the reference are measured in the same run, side by side:
 
-1. start the server (Tablehop: one uvicorn worker, `--ws-per-message-deflate false`, a fresh
+1. start each server (Tablehop: one uvicorn worker, `--ws-per-message-deflate false`, a fresh
    SQLite file migrated with alembic, an event of 50 people checked in and planned; reference:
    `bench/reference_server.py`, a bare `websockets.broadcast()` server) and warm it with one
    websocket connection;
-2. read the server's VmRSS, connect the N clients (each gets its snapshot), wait a second, read
-   VmRSS again: (after − before) / N is the memory per connection;
-3. drive `start` then `--rounds` × `next?version=v` through HTTP; the clock starts just before
-   each request is sent, and every client's arrival of that version is one delivery sample
-   (p50 / p99 / max over all clients and commands; a client that never saw a version is a miss);
-4. kill the server (`--restart-signal`, SIGKILL by default: a power cut), start it again on the
-   same port, and time until every client has reconnected (jittered 50–250 ms backoff) and
-   received a snapshot with the current version — from the kill and from the moment the new
-   process first answered its health check.
+2. for each server in turn, read its VmRSS, connect its own N clients (each gets its snapshot),
+   wait a second, read VmRSS again: (after − before) / N is the memory per connection;
+3. drive `start` then `--rounds` × `next?version=v` through HTTP, alternating between the
+   servers command by command (the order swapped every round), so both meet the same moments
+   of a shared, noisy machine; the clock starts just before each request is sent, and every
+   client's arrival of that version is one delivery sample (p50 / p99 / max over all of a
+   server's clients and commands; a client that never saw a version is a miss);
+4. one server after the other, kill it (`--restart-signal`, SIGKILL by default: a power cut),
+   start it again on the same port, and time until every client has reconnected (jittered
+   50–250 ms backoff) and received a snapshot with the current version — from the kill and
+   from the moment the new process first answered its health check.
 
 Then Tablehop again with two uvicorn workers on Redis (`REDIS_URL`, one SQLite file), half the
 clients on each, commands sent to the first: delivery only. The table shows ours / reference
@@ -359,6 +361,7 @@ async def obey(pipe: Connection, clients: list[Client]) -> None:
     loop = asyncio.get_running_loop()
     inbox: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
     loop.add_reader(pipe.fileno(), lambda: inbox.put_nowait(pipe.recv()))
+    os.set_blocking(pipe.fileno(), True)  # the loop made it non-blocking; big replies need it
     tasks: list[asyncio.Task] = []
     while True:
         command, argument = await inbox.get()
@@ -486,50 +489,78 @@ class Run:
 
 
 def measure(
-    target: Target,
+    targets: list[Target],
     args: argparse.Namespace,
     *,
     memory: bool = True,
     restart: bool = True,
-) -> Run:
-    """Connect the clients, drive the changes, restart: the whole method on one target."""
-    run = Run(target.name, args.clients)
-    target.start()
-    urls = target.ws_urls(args.clients)
-    warm_up(urls)
-    time.sleep(0.5)
+) -> list[Run]:
+    """The whole method on several targets at once, their commands interleaved.
+
+    Each target has its own clients. They connect one target after the other (so memory and
+    connect CPU are each target's own), then the commands alternate between the targets, so
+    every target sees the same moments of a shared, noisy machine; restarts go one at a time.
+    """
+    runs = [Run(target.name, args.clients) for target in targets]
+    urls: list[list[str]] = []
+    pools: list[ClientPool] = []
+    try:
+        for target, run in zip(targets, runs, strict=True):
+            target.start()
+            urls.append(target.ws_urls(args.clients))
+            warm_up(urls[-1])
+            time.sleep(0.5)
+            pools.append(connect_clients(target, urls[-1], args, run, memory))
+        cpu = [server_cpu(target) for target in targets]
+        sent = drive(targets, pools, args, runs)
+        for target, run, before in zip(targets, runs, cpu, strict=True):
+            deliveries = args.clients * len(sent[run.target])
+            run.cpu_us_per_delivery = round((server_cpu(target) - before) * 1e6 / deliveries, 1)
+        arrivals = []
+        for target, pool, run in zip(targets, pools, runs, strict=True):
+            if restart:
+                restart_and_resync(target, pool, args, run, max(sent[run.target]))
+            arrivals.append([row for reply in pool.ask("collect") for row in reply])
+    finally:
+        for pool in pools:
+            pool.close()
+        for target in targets:
+            target.stop()
+    for run, got, target_urls in zip(runs, arrivals, urls, strict=True):
+        analyse(run, sent[run.target], got, target_urls, restart)
+    return runs
+
+
+def connect_clients(
+    target: Target, urls: list[str], args: argparse.Namespace, run: Run, memory: bool
+) -> ClientPool:
+    """Connect one target's N clients; note the connect time, its CPU and the memory it took."""
     if memory:
         run.rss_before_kb = sum(server.rss_kb() for server in target.servers)
     pool = ClientPool(urls, args.client_procs)
-    try:
-        began, cpu = time.monotonic(), server_cpu(target)
-        run.connected = sum(pool.ask("connect", args.connect_timeout, args.connect_timeout))
-        run.connect_s = round(time.monotonic() - began, 3)
-        run.cpu_ms_connect_per_client = round((server_cpu(target) - cpu) * 1000 / args.clients, 3)
-        if run.connected < args.clients:
-            print(f"  {target.name}: only {run.connected}/{args.clients} connected", flush=True)
-        if memory:
-            time.sleep(1.0)
-            run.rss_after_kb = sum(server.rss_kb() for server in target.servers)
-            run.kb_per_connection = round((run.rss_after_kb - run.rss_before_kb) / args.clients, 1)
-        cpu = server_cpu(target)
-        sent = drive(target, pool, args, run)
-        deliveries = args.clients * len(sent)
-        run.cpu_us_per_delivery = round((server_cpu(target) - cpu) * 1e6 / deliveries, 1)
-        version = max(sent)
-        if restart:
-            pool.ask("mark")
-            killed, ready = target.restart(args.restart_signal, version, args.rounds // 2 + 1)
-            resynced = sum(pool.ask("resync", (version, args.resync_timeout), args.resync_timeout))
-            cpu = target.servers[0].cpu_s() / args.clients * 1000
-            run.cpu_ms_resync_per_client = round(cpu, 3)  # start-up included
-            run.restart = {"killed": killed, "ready": ready, "resynced": resynced}
-        arrivals = [row for reply in pool.ask("collect") for row in reply]
-    finally:
-        pool.close()
-        target.stop()
-    analyse(run, sent, arrivals, urls, restart)
-    return run
+    began, cpu = time.monotonic(), server_cpu(target)
+    run.connected = sum(pool.ask("connect", args.connect_timeout, args.connect_timeout))
+    run.connect_s = round(time.monotonic() - began, 3)
+    run.cpu_ms_connect_per_client = round((server_cpu(target) - cpu) * 1000 / args.clients, 3)
+    if run.connected < args.clients:
+        print(f"  {target.name}: only {run.connected}/{args.clients} connected", flush=True)
+    if memory:
+        time.sleep(1.0)
+        run.rss_after_kb = sum(server.rss_kb() for server in target.servers)
+        run.kb_per_connection = round((run.rss_after_kb - run.rss_before_kb) / args.clients, 1)
+    return pool
+
+
+def restart_and_resync(
+    target: Target, pool: ClientPool, args: argparse.Namespace, run: Run, version: int
+) -> None:
+    """Kill and restart the target, then wait until its clients hold `version` again."""
+    pool.ask("mark")
+    killed, ready = target.restart(args.restart_signal, version, args.rounds // 2 + 1)
+    resynced = sum(pool.ask("resync", (version, args.resync_timeout), args.resync_timeout))
+    cpu = target.servers[0].cpu_s() / args.clients * 1000
+    run.cpu_ms_resync_per_client = round(cpu, 3)  # start-up included
+    run.restart = {"killed": killed, "ready": ready, "resynced": resynced}
 
 
 def server_cpu(target: Target) -> float:
@@ -537,21 +568,32 @@ def server_cpu(target: Target) -> float:
     return sum(server.cpu_s() for server in target.servers)
 
 
-def drive(target: Target, pool: ClientPool, args: argparse.Namespace, run: Run) -> dict[int, float]:
-    """Send `start` and `--rounds` × `next`; return the send time of each resulting version."""
-    sent: dict[int, float] = {}
-    version = 0
+def drive(
+    targets: list[Target], pools: list[ClientPool], args: argparse.Namespace, runs: list[Run]
+) -> dict[str, dict[int, float]]:
+    """Send `start` then `--rounds` × `next` to the targets in turn; give each version's send time.
+
+    The targets take turns command by command, the order swapped every round.
+    """
+    sent: dict[str, dict[int, float]] = {run.target: {} for run in runs}
+    versions = [0] * len(targets)
     with httpx.Client(timeout=30) as http:
         for number in range(args.rounds + 1):
-            began = time.monotonic()
-            version = target.command(http, number == 0, version)
-            returned = time.monotonic()
-            sent[version] = began
-            run.commands.append({"version": version, "sent": began, "returned": returned})
-            reached = sum(pool.ask("wait", (version, args.wait_timeout), args.wait_timeout))
-            if reached < run.connected:
-                print(f"  {target.name}: v{version} reached {reached}/{run.connected}", flush=True)
-            time.sleep(args.gap)
+            order = list(range(len(targets)))
+            if number % 2:
+                order.reverse()
+            for i in order:
+                target, pool, run = targets[i], pools[i], runs[i]
+                began = time.monotonic()
+                versions[i] = target.command(http, number == 0, versions[i])
+                returned = time.monotonic()
+                sent[run.target][versions[i]] = began
+                run.commands.append({"version": versions[i], "sent": began, "returned": returned})
+                wait = (versions[i], args.wait_timeout)
+                reached = sum(pool.ask("wait", wait, args.wait_timeout))
+                if reached < run.connected:
+                    print(f"  {run.target}: v{versions[i]} reached {reached}/{run.connected}")
+                time.sleep(args.gap)
     return sent
 
 
@@ -743,17 +785,20 @@ def main() -> None:
     runs: dict[str, Run] = {}
     workdir = Path(tempfile.mkdtemp(prefix="tablehop-fanout-"))
     try:
+        targets: list[Target] = []
         if "tablehop" in only:
-            print("measuring tablehop (one worker)…", flush=True)
-            runs["tablehop"] = measure(Tablehop(workdir / "one"), args)
+            targets.append(Tablehop(workdir / "one"))
         if "reference" in only:
-            print("measuring the websockets.broadcast() reference…", flush=True)
-            runs["reference"] = measure(Reference(workdir), args)
+            targets.append(Reference(workdir))
+        if targets:
+            names = " and ".join(target.name for target in targets)
+            print(f"measuring {names}, their commands interleaved…", flush=True)
+            runs.update((run.target, run) for run in measure(targets, args))
         if "redis" in only and not args.no_redis:
             if redis_reachable():
                 print("measuring tablehop (two workers on Redis)…", flush=True)
                 duo = Tablehop(workdir / "two", workers=2, redis_url=REDIS_URL)
-                runs["redis"] = measure(duo, args, memory=False, restart=False)
+                runs["redis"] = measure([duo], args, memory=False, restart=False)[0]
             else:
                 print(f"Redis at {REDIS_URL} is not reachable: two-worker case skipped")
     finally:
