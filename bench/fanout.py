@@ -592,7 +592,8 @@ def drive(
                 wait = (versions[i], args.wait_timeout)
                 reached = sum(pool.ask("wait", wait, args.wait_timeout))
                 if reached < run.connected:
-                    print(f"  {run.target}: v{versions[i]} reached {reached}/{run.connected}")
+                    missing = f"v{versions[i]} reached {reached}/{run.connected}"
+                    print(f"  {run.target}: {missing}", flush=True)
                 time.sleep(args.gap)
     return sent
 
