@@ -105,9 +105,8 @@ class Live:
         anyio.from_thread.run(self.announce, event_id, public)
 
     def watch(self, event_id: int) -> None:
-        """Make sure this process wakes at the event's next deadline."""
-        self._wakeups[event_id] = 0
-        self._poked.set()
+        """Make sure this process wakes at the event's next deadline: read it at once."""
+        self._wake_at(event_id, 0)
 
     async def _run(self) -> None:
         while True:
