@@ -44,8 +44,8 @@ def _quaternion() -> tuple[list[Element], Callable[[Element, Element], Element]]
     """Q_8 as (sign, unit) with units 1, i, j, k numbered 0..3."""
     unit = {(0, u): (0, u) for u in range(4)} | {(u, 0): (0, u) for u in range(4)}
     unit |= {(u, u): (1, 0) for u in range(1, 4)}
-    unit |= {(1, 2): (0, 3), (2, 3): (0, 1), (3, 1): (0, 2), (2, 1): (1, 3), (3, 2): (1, 1)}
-    unit |= {(1, 3): (1, 2)}
+    unit |= {(1, 2): (0, 3), (2, 3): (0, 1), (3, 1): (0, 2)}  # ij = k, jk = i, ki = j
+    unit |= {(2, 1): (1, 3), (3, 2): (1, 1), (1, 3): (1, 2)}  # ji = -k, kj = -i, ik = -j
     elements = [(s, u) for s in range(2) for u in range(4)]
 
     def mul(a: Element, b: Element) -> Element:
@@ -65,7 +65,7 @@ GROUPS = {
 
 
 def left_shifts(group: str) -> tuple[list[list[int]], list[list[int]]]:
-    """Person a * 8 + i is (element i, orbit a); give each element's left shift and the table."""
+    """Person a * 8 + i is (element i, orbit a); give every left shift and the group's table."""
     elements, mul = GROUPS[group]()
     index = {e: i for i, e in enumerate(elements)}
     table = [[index[mul(g, h)] for h in elements] for g in elements]
