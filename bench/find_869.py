@@ -12,7 +12,8 @@ round (24 repeats) is outside this shape: its ninth round is not left in place.
 
 GROUP is z8, z4z2, z2z2z2, d4 or q8 (elements numbered as `GROUPS` lists them); NINTH is
 transversal or pairs. Prints INFEASIBLE (no plan of this shape within the bound), UNKNOWN, or a
-plan within the bound with its repeats counted again from the 9 rounds.
+plan within the bound with its repeats counted again from the 9 rounds by the shared verifier
+(`bench/tables.py`'s `grid_repeats`, so the app must be importable, as for `find_golf12.py`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from itertools import combinations, product
 
 from ortools.sat.python import cp_model
+from tables import grid_repeats  # bench/tables.py: the shared verifier's count
 
 Element = tuple[int, ...]
 SIZE, TABLES, ORBITS = 6, 8, 6
@@ -90,11 +92,12 @@ def ninth_round(
 def pair_orbits(shifts: list[list[int]]) -> dict[tuple[int, int], int]:
     """Number each pair by its orbit under the left shifts."""
     orbit: dict[tuple[int, int], int] = {}
+    labels = 0
     for u, v in combinations(range(8 * ORBITS), 2):
         if (u, v) not in orbit:
-            label = len(orbit) and max(orbit.values()) + 1
             for s in shifts:
-                orbit[(min(s[u], s[v]), max(s[u], s[v]))] = label
+                orbit[(min(s[u], s[v]), max(s[u], s[v]))] = labels
+            labels += 1
     return orbit
 
 
@@ -110,6 +113,7 @@ def _seating(mdl: cp_model.CpModel, n: int) -> tuple[list[list], dict[tuple[int,
                 mdl.Add(x[p][t] <= sum(x[q][t - 1] for q in range(p)))
     mdl.Add(x[0][0] == 1)
     met = {}
+    partners: list[list] = [[] for _ in range(n)]
     for u, v in combinations(range(n), 2):
         both = [mdl.NewBoolVar("") for _ in range(TABLES)]
         for t, b in enumerate(both):
@@ -118,8 +122,10 @@ def _seating(mdl: cp_model.CpModel, n: int) -> tuple[list[list], dict[tuple[int,
             mdl.AddImplication(b, x[v][t])
         met[(u, v)] = mdl.NewBoolVar("")
         mdl.Add(met[(u, v)] == sum(both))
+        partners[u].append(met[(u, v)])
+        partners[v].append(met[(u, v)])
     for p in range(n):  # redundant, but it keeps CP-SAT's search short
-        mdl.Add(sum(m for pair, m in met.items() if p in pair) == SIZE - 1)
+        mdl.Add(sum(partners[p]) == SIZE - 1)
     return x, met
 
 
@@ -131,15 +137,15 @@ def solve(group: str, ninth: str, involutions: tuple[int, int], bound: int, seco
     n = 8 * ORBITS
     mdl = cp_model.CpModel()
     x, met = _seating(mdl, n)
-    in_base = {label: mdl.NewIntVar(0, 8, "") for label in sizes}
-    for label in sizes:
-        mdl.Add(in_base[label] == sum(m for pair, m in met.items() if orbit[pair] == label))
+    in_orbit: dict[int, list] = {}
+    for pair, m in met.items():
+        in_orbit.setdefault(orbit[pair], []).append(m)
     last = ninth_round(table, ninth, involutions)
     in_last = {orbit[(u, v)] for t in last for u, v in combinations(t, 2)}
     repeats = []
     for label, size in sizes.items():
         extra = mdl.NewIntVar(0, 8, "")
-        mdl.Add(extra >= (8 // size) * in_base[label] + (label in in_last) - 1)
+        mdl.Add(extra >= (8 // size) * sum(in_orbit[label]) + (label in in_last) - 1)
         repeats.append(size * extra)
     mdl.Add(sum(repeats) <= bound)
     solver = cp_model.CpSolver()
@@ -157,8 +163,7 @@ def count_repeats(rounds: list[list[list[int]]]) -> int:
     for rnd in rounds:
         assert sorted(p for tbl in rnd for p in tbl) == list(range(8 * ORBITS))
         assert [len(tbl) for tbl in rnd] == [SIZE] * TABLES
-    met = Counter(pair for rnd in rounds for tbl in rnd for pair in combinations(sorted(tbl), 2))
-    return sum(c - 1 for c in met.values())
+    return grid_repeats(rounds)[0]
 
 
 def main() -> None:
