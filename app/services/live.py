@@ -121,7 +121,7 @@ class Live:
             change = await anyio.to_thread.run_sync(self._catch_up_in_db, event_id)
         except Exception:  # a database hiccup must not stop the clock of every event
             log.exception("catching up event %s failed; retrying in 1 s", event_id)
-            self._wakeups[event_id] = now_ms() + 1000
+            self._wake_at(event_id, now_ms() + 1000)
             return
         if change.changed:
             await self._publish(event_id, change.public)
