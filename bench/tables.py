@@ -1,6 +1,6 @@
 """Benchmark the tables scheduler against a greedy baseline; print a table, write JSON.
 
-Run from the repository root: `python bench/tables.py [--best-known PATH] [--quick]`.
+Run from the repository root: `python bench/tables.py [--best-known PATH] [--runs N]`.
 """
 
 from __future__ import annotations
@@ -212,9 +212,7 @@ def show(title: str, rows: list[dict]) -> None:
 def main() -> None:
     """Run every section, print the tables and write bench/results/tables.json."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "--best-known", type=Path, default=ROOT.parent / "shared/bench/sgp_best_known.json"
-    )
+    parser.add_argument("--best-known", type=Path, default=ROOT / "bench/sgp_best_known.json")
     parser.add_argument("--runs", type=int, default=200, help="re-plans timed for the p99")
     args = parser.parse_args()
     cells = [c for c in json.loads(args.best_known.read_text())["cells"] if c["size"] >= 3]

@@ -1,6 +1,8 @@
 """The hub's behaviour, the same in memory and across two Redis-connected workers."""
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -13,6 +15,19 @@ from app.adapters.hub import Hub, HubError, MemoryHub, RedisHub, SubscriptionClo
 
 REDIS_URL = os.environ.get("TABLEHOP_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 CHANNEL = "event:1"
+# A worker in a process of its own, watching CHANNEL from one screen until it is killed.
+WORKER = """
+import asyncio, sys
+from app.adapters.hub import RedisHub
+
+async def watch(url, prefix, channel):
+    hub = RedisHub(url, prefix=prefix, presence_ttl=1.0)
+    await hub.connect()
+    async with hub.subscribe(channel, "screen"):
+        await asyncio.Event().wait()
+
+asyncio.run(watch(*sys.argv[1:]))
+"""
 
 
 @pytest.fixture
@@ -101,10 +116,9 @@ async def test_messages_stay_on_their_channel(workers):
     a, b = workers
     async with b.subscribe("event:2") as other, b.subscribe(CHANNEL) as mine:
         await a.publish(CHANNEL, "mine")
+        await a.publish("event:2", "theirs")
         assert await receive(mine) == "mine"
-        with anyio.move_on_after(0.2):
-            await other.get()
-            pytest.fail("a message crossed channels")
+        assert await receive(other) == "theirs"  # "mine", had it crossed, would come first
 
 
 @pytest.mark.anyio
@@ -170,12 +184,13 @@ async def test_a_failing_push_ends_the_subscription(workers):
         tried.append(message)
         raise ConnectionResetError("the client has gone")
 
-    async with b.subscribe(CHANNEL) as subscription:
+    async with b.subscribe(CHANNEL) as subscription, b.subscribe(CHANNEL) as witness:
         subscription.push_to(broken)
         await a.publish(CHANNEL, "first")
-        await until(lambda: bool(tried))
         await a.publish(CHANNEL, "second")
-        await anyio.sleep(0.1)
+        # one pass offers a message to every local subscriber: once the witness has both, so has
+        # the broken one
+        assert [await receive(witness) for _ in "ab"] == ["first", "second"]
         with pytest.raises(SubscriptionClosed):
             await subscription.get()
     assert tried == ["first"]
@@ -207,10 +222,13 @@ async def test_leaving_the_block_unsubscribes(workers):
     async with b.subscribe(CHANNEL) as gone:
         pass
     async with b.subscribe(CHANNEL) as staying:
+        assert b.counts(CHANNEL) == {"client": 1}
         await a.publish(CHANNEL, "after")
         assert await receive(staying) == "after"
-    assert gone not in b._local.get(CHANNEL, ())
     assert b.counts(CHANNEL) == {}
+    with anyio.move_on_after(0):  # a message handed to `gone` with it would be waiting now
+        await gone.get()
+        pytest.fail("a subscription left behind still receives")
 
 
 @pytest.mark.anyio
@@ -240,13 +258,14 @@ async def test_disconnect_ends_every_subscription(workers):
 @pytest.mark.anyio
 @pytest.mark.redis
 async def test_a_crashed_worker_stops_counting_after_the_presence_ttl(redis_workers):
-    a, b = redis_workers
-    async with b.subscribe(CHANNEL, "screen"):
+    a, _ = redis_workers
+    crashing = subprocess.Popen([sys.executable, "-c", WORKER, REDIS_URL, a.prefix, CHANNEL])
+    try:
         await eventually(lambda: a.presence(CHANNEL), {"screen": 1})
-        b._running = False  # a crash: no more refreshes, no clean-up
-        for task in b._tasks:
-            task.cancel()
-        await eventually(lambda: a.presence(CHANNEL), {})
+    finally:
+        crashing.kill()  # SIGKILL: no more refreshes, no clean-up
+        crashing.wait()
+    await eventually(lambda: a.presence(CHANNEL), {})
 
 
 @pytest.mark.anyio

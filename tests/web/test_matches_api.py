@@ -139,14 +139,20 @@ def test_contacts_round_trip_through_vobject(admin: TestClient, anonymous: TestC
     assert r"Vasseur\, Lefèvre & Associés\; SARL" in response.text
 
 
-def test_the_matches_panel_renders_for_htmx(admin: TestClient, anonymous: TestClient) -> None:
+def test_a_match_carries_what_the_phone_draws(admin: TestClient, anonymous: TestClient) -> None:
     event_id, (emilie, jerome, *_) = event_with_four(admin)
-    headers = {"HX-Request": "true", "Accept-Language": "fr"}
-    before = anonymous.get(f"/api/me/{emilie['token']}/matches", headers=headers)
-    assert "à la fin de l'événement" in before.text
+    url = f"/api/me/{emilie['token']}/matches"
     tap(anonymous, emilie, jerome)
     tap(anonymous, jerome, emilie)
+    assert anonymous.get(url).json() == {"revealed": False, "matches": []}
     finish(admin, event_id)
-    after = anonymous.get(f"/api/me/{emilie['token']}/matches", headers=headers)
-    assert "Dhainaut-Bécourt" in after.text
-    assert f"/api/me/{emilie['token']}/contacts.vcf" in after.text
+    [match] = anonymous.get(url).json()["matches"]
+    assert match == {
+        "id": jerome["id"],
+        "first_name": "Jérôme",
+        "last_name": "Dhainaut-Bécourt",
+        "company": "Numéria Lens",
+        "sector": None,
+        "pitch": None,
+        "email": "jerome@example.fr",
+    }

@@ -10,7 +10,6 @@ from app.services import follow_up, matches
 from app.web import i18n
 from app.web.deps import SessionDep
 from app.web.i18n import _
-from app.web.templating import render
 
 router = APIRouter(prefix="/api/me/{token}", tags=["participant"])
 
@@ -43,36 +42,22 @@ class Sharing(BaseModel):
     website: bool | None = None
 
 
-def _htmx(request: Request) -> bool:
-    return request.headers.get("hx-request") == "true"
-
-
 @router.get("/interests")
 def my_interests(token: str, session: SessionDep) -> list[dict]:
     """List the people I want to follow up with."""
     return follow_up.my_follow_ups(session, token)
 
 
-@router.put("/interests/{person_id}", responses=TAP_RESPONSES, response_model=None)
-def tap(token: str, person_id: int, request: Request, session: SessionDep) -> Response | dict:
-    """Say I want to follow up with someone met in a round held; twice is the same as once.
-
-    With `HX-Request: true` the answer is the follow-up button to swap in.
-    """
-    result = follow_up.follow_up(session, token, person_id)
-    return _tap_button(request, token, result) if _htmx(request) else result
+@router.put("/interests/{person_id}", responses=TAP_RESPONSES)
+def tap(token: str, person_id: int, session: SessionDep) -> dict:
+    """Say I want to follow up with someone met in a round held; twice is the same as once."""
+    return follow_up.follow_up(session, token, person_id)
 
 
-@router.delete("/interests/{person_id}", responses={404: TAP_RESPONSES[404]}, response_model=None)
-def untap(token: str, person_id: int, request: Request, session: SessionDep) -> Response | dict:
+@router.delete("/interests/{person_id}", responses={404: TAP_RESPONSES[404]})
+def untap(token: str, person_id: int, session: SessionDep) -> dict:
     """Take back a follow-up tap; taking back one never made is fine."""
-    result = follow_up.drop_follow_up(session, token, person_id)
-    return _tap_button(request, token, result) if _htmx(request) else result
-
-
-def _tap_button(request: Request, token: str, result: dict) -> Response:
-    context = {"token": token, **result}
-    return render(request, "follow_up/button.html", context)
+    return follow_up.drop_follow_up(session, token, person_id)
 
 
 @router.get("/sharing")
@@ -90,17 +75,10 @@ def set_sharing(token: str, choices: Sharing, session: SessionDep) -> dict[str, 
 @router.get(
     "/matches",
     responses={200: {"content": {"application/json": {"example": MATCHES_EXAMPLE}}}},
-    response_model=None,
 )
-def my_matches(token: str, request: Request, session: SessionDep) -> Response | dict:
-    """Show my mutual matches once the event is finished; before that, `revealed` is false.
-
-    With `HX-Request: true` the answer is the matches panel to swap in.
-    """
-    result = matches.my_matches(session, token)
-    if _htmx(request):
-        return render(request, "follow_up/matches.html", {"token": token, **result})
-    return result
+def my_matches(token: str, session: SessionDep) -> dict:
+    """Show my mutual matches once the event is finished; before that, `revealed` is false."""
+    return matches.my_matches(session, token)
 
 
 @router.get(

@@ -8,7 +8,8 @@ either the transversal tables {(g, a) : a in 0..5} or, for involutions h1 and h2
 orbit of size s met c > 1 times costs s * (c - 1) repeats. The resolvable TD(6, 8) plus a ninth
 round (24 repeats) is outside this shape: its ninth round is not left in place.
 
-    python bench/find_869.py GROUP NINTH [--involutions H1 H2] [--bound 23] [--seconds S]
+    python tools/design_search/find_869.py GROUP NINTH [--involutions H1 H2] [--bound 23]
+        [--seconds S]
 
 GROUP is z8, z4z2, z2z2z2, d4 or q8 (elements numbered as `GROUPS` lists them); NINTH is
 transversal or pairs. Prints INFEASIBLE (no plan of this shape within the bound), UNKNOWN, or a

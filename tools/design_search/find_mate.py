@@ -5,7 +5,7 @@ switching intercalates of the cyclic square (a group table of even order has no 
 no mate) are tried in turn; for each, the mate's cells holding one symbol of the square must all
 differ. Two orthogonal squares of order 10 give the 4 rounds of 10 tables of 10.
 
-    python bench/find_mate.py [--order N] [--seed N] [--seconds S]
+    python tools/design_search/find_mate.py [--order N] [--seed N] [--seconds S]
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ orbits into halves with a shift per orbit; rounds 10 and 11 seat orbits 0..4, th
 tables of their own), searched by simulated annealing over moves that re-shift one orbit in one
 round or swap two orbits between the halves of one round (each also re-shifted at random).
 
-    python bench/anneal_golf12.py [--steps N] [--seed N] [--restarts R]
+    python tools/design_search/anneal_golf12.py [--steps N] [--seed N] [--restarts R]
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ A pair of people in orbits o < o' is the pair orbit (o, o', d) with d = x' - x; 
 each round where o and o' share a half and a_o' - a_o = d. Every pair orbit holds 5 pairs, so
 the repeats of the schedule are 5 times the sum over pair orbits of max(0, times met - 1).
 
-    python bench/find_golf12.py [--seconds S] [--workers W] [--seed N]
+    python tools/design_search/find_golf12.py [--seconds S] [--workers W] [--seed N]
 
 It prints the rounds in `over_horizon.py`'s format (one string per round: a half-letter and a
 shift per orbit, or "T" for an orbit seated as its own table) and checks the result.

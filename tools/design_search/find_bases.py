@@ -9,7 +9,8 @@ With `--walk-in K` (only when c equals the table size) the first K tables take o
 orbit and no fixed point: their w shifts are disjoint, so a walk-in can sit at one of them every
 round and meet nobody twice, without anyone moving.
 
-    python bench/find_bases.py M C E W SIZE [--whole R] [--walk-in K] [--seconds S] [--seed N]
+    python tools/design_search/find_bases.py M C E W SIZE [--whole R] [--walk-in K]
+        [--seconds S] [--seed N]
 
 It prints the base round and the starters in the catalogue's format, and checks the result.
 """

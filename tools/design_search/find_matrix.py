@@ -6,7 +6,7 @@ rows are all distinct; `matrix.develop` turns such rows into `rounds` rounds of 
 `size` with no pair meeting twice. Row 0 and column 0 are fixed to 0 (shifting a whole row or
 column keeps the differences distinct).
 
-    python bench/find_matrix.py TABLES SIZE ROUNDS [--seconds S]
+    python tools/design_search/find_matrix.py TABLES SIZE ROUNDS [--seconds S]
 """
 
 from __future__ import annotations
