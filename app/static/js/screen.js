@@ -96,8 +96,7 @@ function startPaging(page) {
   clearInterval(pager.timer);
   const grid = $("grid");
   const { step, screens, count } = screensOf(grid);
-  const ranges = grid.dataset.view === "names" ? initialsOf(grid, screens) : [];
-  pager = { page: 0, pages: count, step, ranges, ms: 0, timer: null };
+  pager = { page: 0, pages: count, step, ranges: initialsOf(grid, screens), ms: 0, timer: null };
   turnPage(page % count);
   pace();
 }

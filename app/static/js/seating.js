@@ -2,14 +2,13 @@
 // alphabetical "name → table" list, paged into screens that lie side by side in CSS columns.
 import { fill, fullName, h } from "./dom.js";
 
-/** Fill `grid` with the round's seating in the view the room reads fastest; give that view. */
+/** Fill `grid` with the round's seating in the view the room reads fastest. */
 export function renderSeating(grid, round, t) {
   grid.dataset.view = "tables";
   grid.replaceChildren(...tableCards(round, t));
-  if (fitsOneScreen(grid)) return "tables";
+  if (fitsOneScreen(grid)) return;
   grid.dataset.view = "names";
   grid.replaceChildren(...nameEntries(round, t));
-  return "names";
 }
 
 /** Say on which screen each child of `grid` lies, and how far apart the screens are. */
@@ -25,7 +24,7 @@ export function screensOf(grid) {
   return { step, screens, count: screens.length ? Math.max(...screens) + 1 : 1 };
 }
 
-/** Give each screen of the name list the initials it spans, e.g. "A – F". */
+/** Give each screen of the name list the initials it spans, e.g. "A – F" (none for cards). */
 export function initialsOf(grid, screens) {
   const ranges = [];
   [...grid.children].forEach((node, index) => {
@@ -57,22 +56,28 @@ function tableCards(round, t) {
   return cards;
 }
 
-// Sorted by last name, as a printed list is: people look up their own name, not their table.
 function nameEntries(round, t) {
-  const collator = new Intl.Collator(document.documentElement.lang || undefined, { sensitivity: "base" });
-  const seats = round.tables.flatMap((table) => table.people.map((person) => ({ person, table: table.table })))
-    .concat(round.sitting_out.map((person) => ({ person, table: null })));
-  seats.sort((a, b) => collator.compare(a.person.last_name, b.person.last_name)
-    || collator.compare(a.person.first_name, b.person.first_name));
+  const seats = sortedSeats(round);
   const names = seats.map(({ person }) => fullName(person));
   const namesake = (name) => names.indexOf(name) !== names.lastIndexOf(name);
   return seats.map(({ person, table }) => {
     const name = h("span", "entry-name", h("b", "", person.last_name), ` ${person.first_name}`,
       namesake(fullName(person)) ? h("span", "company", person.company) : null);
-    const place = h("span", table == null ? "entry-table entry-out" : "entry-table", table == null ? t.sits_out : String(table));
+    const place = table == null
+      ? h("span", "entry-table entry-out", t.sits_out)
+      : h("span", "entry-table", String(table));
     const entry = h("p", "entry", name, place);
     // The bare letter, so "Écrivain" sits in the E range as the collator sorts it.
     entry.dataset.initial = person.last_name.normalize("NFD").charAt(0).toLocaleUpperCase();
     return entry;
   });
+}
+
+// Sorted by last name, as a printed list is: people look up their own name, not their table.
+function sortedSeats(round) {
+  const collator = new Intl.Collator(document.documentElement.lang || undefined, { sensitivity: "base" });
+  const seats = round.tables.flatMap((table) => table.people.map((person) => ({ person, table: table.table })))
+    .concat(round.sitting_out.map((person) => ({ person, table: null })));
+  return seats.sort((a, b) => collator.compare(a.person.last_name, b.person.last_name)
+    || collator.compare(a.person.first_name, b.person.first_name));
 }
