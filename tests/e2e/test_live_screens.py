@@ -44,7 +44,7 @@ def test_projector_and_phones_show_round_one_together_whatever_their_clock(
         assert abs(seconds_shown(shown) - remaining / 1000) <= 1
     assert max(deadlines) - min(deadlines) < 500
     assert all(abs(deadline - state["deadline_ms"]) < 500 for deadline in deadlines)
-    projector.wait_for_selector("#grid .card")
+    projector.wait_for_selector("#grid .entry")  # fifty people: the name list
     projector.screenshot(path=shots / "projector-talk.png")
     phone.screenshot(path=shots / "phone-talk.png")
 
@@ -145,31 +145,6 @@ def test_the_projector_follows_every_phase_in_place(
     projector.screenshot(path=shots / "projector-finished.png")
     assert projector.evaluate("window.tablehopMarker") == "same page"
     assert navigations == []
-
-
-@pytest.mark.parametrize(
-    "viewport", [{"width": 1280, "height": 720}, {"width": 1024, "height": 768}]
-)
-def test_a_small_projector_shows_every_table_during_the_change_over(
-    browser, api: httpx.Client, server, viewport: dict
-) -> None:
-    switch = 12
-    event_id, _ = make_event(api, 50, talk=60, switch=switch)
-    projector = open_page(browser, f"{server.url}/events/{event_id}/screen", viewport)
-    api.post(f"/api/events/{event_id}/clock/start").raise_for_status()
-    projector.wait_for_selector("#grid[data-round='1'] .card", timeout=2000)
-    pages_in_talk = projector.text_content("#pager")
-    api.post(f"/api/events/{event_id}/clock/next").raise_for_status()
-    projector.wait_for_selector("#grid[data-round='2'] .card", timeout=2000)
-    assert projector.text_content("#pager") == pages_in_talk  # the band did not grow
-    cut = "[...document.querySelectorAll('.card .name')].filter(n => n.scrollWidth > n.clientWidth)"
-    assert projector.evaluate(f"{cut}.length") == 0
-    pages = int(pages_in_talk.split("/")[1])
-    seen, began = set(), time.monotonic()
-    while len(seen) < pages and time.monotonic() - began < switch:
-        seen.add(int(projector.text_content("#pager").split()[1]))
-        projector.wait_for_timeout(200)
-    assert seen == set(range(1, pages + 1)), f"pages shown in the {switch} s change-over: {seen}"
 
 
 def test_a_phone_says_clearly_when_its_owner_sits_out(

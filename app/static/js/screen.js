@@ -1,17 +1,19 @@
 // The projector: lobby, countdown, paging table grid, banner and chime; updates in place.
 import { Link, formatClock, project, remainingMs, tick } from "./clock.js";
-import { fill, fullName, h, pageData, setText } from "./dom.js";
+import { fill, h, pageData, setText } from "./dom.js";
 import { chime, enableSound } from "./chime.js";
+import { initialsOf, renderSeating, screensOf } from "./seating.js";
 
 const PAGE_MS = 8000;
 const MIN_PAGE_MS = 3000; // time to read a page of names and find one's own
+const CYCLE_MS = 28000; // every page shown within 30 s, the last one included
 const LOBBY_POLL_MS = 5000;
 const data = pageData("screen-data");
 const t = pageData("strings");
 const $ = (id) => document.getElementById(id);
 const timing = { talkMs: data.talk_ms, switchMs: data.switch_ms, holdBeforeTalk: data.hold_before_talk };
 const grids = new Map();
-let shown = { view: null, key: null, gridKey: null };
+let shown = { view: null, key: null, gridKey: null, grid: null };
 let pager = { page: 0, pages: 1, ms: 0, timer: null };
 
 const link = new Link({
@@ -83,30 +85,19 @@ async function showGrid(round, planVersion) {
   }
 }
 
-function renderGrid(grid) {
-  const people = (list) => h("div", "people", ...list.map((person) =>
-    h("p", "person", h("span", "name", fullName(person)), h("span", "company", person.company))));
-  const cards = grid.tables.map((table) => {
-    const card = h("article", "card", h("p", "card-table", String(table.table)), people(table.people));
-    card.setAttribute("aria-label", fill(t.table, { table: table.table }));
-    return card;
-  });
-  if (grid.sitting_out.length) {
-    cards.push(h("article", "card card-out", h("p", "card-table", t.sitting_out), people(grid.sitting_out)));
-  }
-  $("grid").replaceChildren(...cards);
+function renderGrid(grid, page = 0) {
+  shown.grid = grid;
+  renderSeating($("grid"), grid, t);
   $("grid").dataset.round = grid.round;
-  startPaging();
+  startPaging(page);
 }
 
-function startPaging() {
+function startPaging(page) {
   clearInterval(pager.timer);
   const grid = $("grid");
-  const step = grid.clientWidth + parseFloat(getComputedStyle(grid).columnGap);
-  const last = grid.lastElementChild;
-  const pages = last ? Math.floor(last.offsetLeft / step) + 1 : 1;
-  pager = { page: 0, pages, step, ms: 0, timer: null };
-  turnPage(0);
+  const { step, screens, count } = screensOf(grid);
+  pager = { page: 0, pages: count, step, ranges: initialsOf(grid, screens), ms: 0, timer: null };
+  turnPage(page % count);
   pace();
 }
 
@@ -119,20 +110,22 @@ function pace() {
   pager.timer = setInterval(() => turnPage((pager.page + 1) % pager.pages), ms);
 }
 
-// During the change-over everyone must find their table: every page twice within it, if that
-// leaves each page long enough to be read.
+// Every page within one cycle of CYCLE_MS, so everyone sees their name within 30 s; during the
+// change-over, every page twice within it, if that leaves each page long enough to be read.
 function pageMs(pages) {
-  if (document.body.dataset.phase !== "switch") return PAGE_MS;
-  return Math.min(PAGE_MS, Math.max(MIN_PAGE_MS, timing.switchMs / (2 * pages)));
+  const ms = Math.max(MIN_PAGE_MS, Math.min(PAGE_MS, CYCLE_MS / pages));
+  if (document.body.dataset.phase !== "switch") return ms;
+  return Math.min(ms, Math.max(MIN_PAGE_MS, timing.switchMs / (2 * pages)));
 }
 
 function turnPage(page) {
   pager.page = page;
   $("grid").style.transform = `translateX(${-page * pager.step}px)`;
-  $("pager").hidden = pager.pages < 2;
+  $("pager").classList.toggle("idle", pager.pages < 2);
   $("pager").replaceChildren(
     ...Array.from({ length: pager.pages }, (_, i) => h("span", i === page ? "dot on" : "dot")),
-    h("span", "pager-text", fill(t.page, { page: page + 1, pages: pager.pages })));
+    h("span", "pager-text", fill(t.page, { page: page + 1, pages: pager.pages })),
+    ...(pager.ranges[page] ? [h("span", "pager-range", pager.ranges[page])] : []));
 }
 
 function showBanner(text) {
@@ -156,6 +149,10 @@ document.addEventListener("click", () => {
   setText($("sound"), t.sound_on);
   $("sound").classList.add("on");
 }, { once: true });
-addEventListener("resize", () => shown.gridKey && startPaging());
+// Lay the seating out again whenever its window changes size (a new screen size, or a band that
+// reflows): another size may need the other view, and pages measured before would cut names.
+new ResizeObserver(([{ contentRect }]) => {
+  if (shown.grid && contentRect.height > 0) renderGrid(shown.grid, pager.page);
+}).observe($("grid").parentElement);
 setInterval(refreshLobby, LOBBY_POLL_MS);
 tick(draw);
