@@ -52,3 +52,9 @@ clean:
 i18n: $(VENV)/.installed-dev
 	$(BIN)/pybabel extract -F babel.cfg -o app/locale/messages.pot --no-location --sort-output --omit-header --ignore-dirs='.*' .
 	$(BIN)/pybabel update -i app/locale/messages.pot -d app/locale -l fr --no-fuzzy-matching
+
+# Build the Docker image on a local Debian base, start it and check that it serves (as root;
+# see deploy/README.md). The base is built once and kept.
+.PHONY: image-test
+image-test:
+	bash deploy/image-test.sh
