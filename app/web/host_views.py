@@ -16,11 +16,10 @@ from app.services.schemas import ParticipantPublic
 
 
 def people_context(session: Session, event_id: int, query: str = "") -> dict:
-    """List the participants matching the search, with counts by status."""
+    """List the participants matching the search."""
     everyone = participants.list_participants(session, event_id)
-    counts = Counter(person.status for person in everyone)
     shown = [person for person in everyone if matches(person, query)]
-    return {"people": shown, "query": query, "counts": counts, "total": len(everyone)}
+    return {"people": shown, "query": query, "total": len(everyone)}
 
 
 def matches(person: ParticipantPublic, query: str) -> bool:
@@ -73,15 +72,20 @@ def estimated_end_ms(state: dict, talk_s: int, switch_s: int) -> int | None:
     return now + (state["remaining_ms"] or 0) + talk_to_come + later
 
 
-def presence_context(session: Session, hub: Hub, event_id: int) -> dict:
-    """Count connected screens and phones, and list who is here without a live phone."""
+def tally_context(session: Session, hub: Hub, event_id: int) -> dict:
+    """Count people by status and connected screens, from one read, so every count agrees.
+
+    The header, the Connected card and who is present without a live phone are always drawn
+    together from this, never from separate reads that a check-in could fall between.
+    """
+    everyone = participants.list_participants(session, event_id)
+    counts = Counter(person.status for person in everyone)
     try:
-        counts = anyio.from_thread.run(hub.presence, channel(event_id))
+        seen = presence.summarise(anyio.from_thread.run(hub.presence, channel(event_id)))
     except HubError:
-        return {"presence": None, "missing": [], "present": 0}
-    seen = presence.summarise(counts)
-    present, missing = presence.present_without_phone(session, event_id, seen.people)
-    return {"presence": seen, "missing": missing, "present": present}
+        return {"counts": counts, "presence": None, "missing": []}
+    missing = [p for p in everyone if p.status == "present" and p.id not in seen.people]
+    return {"counts": counts, "presence": seen, "missing": missing}
 
 
 def banner_context(session: Session, event_id: int, error: str | None = None) -> dict:

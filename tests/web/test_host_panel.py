@@ -240,3 +240,26 @@ def test_a_state_change_reaches_the_host_feed(host: TestClient) -> None:
 def test_the_estimated_end_follows_the_phase(state: dict, expected: int | None) -> None:
     full = {"rounds": 3, "server_now_ms": 1_000, "paused_phase": None, "remaining_ms": None}
     assert estimated_end_ms({**full, **state}, 60, 15) == expected
+
+
+def test_the_plan_grid_tells_apart_two_people_of_the_same_short_name(host: TestClient) -> None:
+    body = {"title": "Rencontres Arras", "talk_seconds": 60, "switch_seconds": 15}
+    event_id = host.post("/api/events", json=body).json()["id"]
+    for first, last, company in (("Jérôme", "Bernard", "Bernard SA"), ("Jérôme", "Briand", "")):
+        person = {"first_name": first, "last_name": last, "company": company}
+        person["email"] = f"{last.lower()}@example.fr"
+        added = host.post(f"/api/events/{event_id}/participants", json=person).json()
+        host.post(f"/api/events/{event_id}/participants/{added['id']}/checkin")
+    host.post(f"/api/events/{event_id}/plan").raise_for_status()
+    grid = host.get(f"/events/{event_id}/host/plan").text
+    assert "Jérôme Bernard" in grid and "Jérôme Briand" in grid and "Bernard SA" in grid
+    assert "Jérôme B." not in grid
+
+
+def test_a_finished_event_links_the_report_from_the_live_panel(host: TestClient) -> None:
+    event_id, _ = planned_event(host, people=4)
+    host.post(f"/api/events/{event_id}/clock/start").raise_for_status()
+    assert f"/events/{event_id}/report" not in host.get(f"/events/{event_id}/host/live").text
+    host.post(f"/api/events/{event_id}/clock/finish").raise_for_status()
+    panel = host.get(f"/events/{event_id}/host/live").text
+    assert f'href="/events/{event_id}/report"' in panel
