@@ -113,7 +113,7 @@ def set_up_event(host, tmp_path: Path) -> int:
     host.set_input_files("#import-file", str(sheet))
     host.click("#import-form button[type=submit]")
     report = host.locator("#import-form .report")
-    expect(report).to_contain_text("6 importés")
+    expect(report).to_contain_text("6 inscrits à cet événement")
     expect(report.locator(".line-errors li")).to_have_count(1)
     expect(report.locator(".line-errors li")).to_contain_text("Ligne 6")
     host.click("text=Importer un tableur (CSV)")

@@ -96,10 +96,25 @@ def test_the_import_reports_each_skipped_line(host: TestClient, event_id: int) -
         files={"file": ("membres.csv", csv.encode("utf-8"), "text/csv")},
     )
     assert response.status_code == 200
-    assert "1 imported, 0 updated." in response.text
-    assert "Line 3" in response.text
+    assert "1 registered for this event." in response.text
+    assert "Line 3</strong> (Dupont)" in response.text
     assert response.headers["HX-Trigger"] == "people-changed"
     assert "Julien Caron" in host.get(f"/events/{event_id}/host/people").text
+
+
+def test_an_import_into_a_new_event_says_the_members_were_known(
+    host: TestClient, event_id: int
+) -> None:
+    csv = "Nom;Prénom;Email;Téléphone\nCaron;Julien;j@caron.fr;0601\nCaron;Julien;J@caron.fr;0699\n"
+    sheet = {"file": ("membres.csv", csv.encode("utf-8"), "text/csv")}
+    host.post(f"/events/{event_id}/host/people/import", files=sheet)
+    body = {"title": "Rencontres Lens", "talk_seconds": 60, "switch_seconds": 15}
+    second = host.post("/api/events", json=body).json()["id"]
+    response = host.post(f"/events/{second}/host/people/import", files=sheet)
+    text = " ".join(response.text.split())
+    assert "1 registered for this event, of whom 1 already known members whose" in text
+    assert "Line 3</strong> (Julien Caron)" in text
+    assert "not used from this line: phone &#39;0699&#39;" in text
 
 
 def test_a_workbook_instead_of_a_csv_is_refused_inline(host: TestClient, event_id: int) -> None:
