@@ -48,6 +48,14 @@ def test_an_unknown_event_is_a_404(host: TestClient) -> None:
     assert host.get("/events/999/host").status_code == 404
 
 
+def test_the_new_event_form_says_the_limits_beside_each_number(host: TestClient) -> None:
+    form = host.get("/events/new").text
+    talk = re.search(r'<input id="ev-talk"[^>]*>\s*<small id="ev-talk-limits"[^>]*>([^<]*)<', form)
+    assert talk is not None and talk.group(1) == "From 10 to 3600 seconds"
+    assert 'aria-describedby="ev-talk-limits"' in form
+    assert "From 0 to 600 seconds" in form and "From 3 to 10" in form
+
+
 def test_a_new_event_is_created_from_the_form(host: TestClient) -> None:
     assert "New event" in host.get("/").text
     form = {"title": "Afterwork Béthune", "format": "tables", "table_size": "4", "language": "fr"}
