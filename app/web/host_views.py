@@ -9,7 +9,7 @@ import anyio
 from sqlmodel import Session
 
 from app.adapters.hub.base import Hub, HubError
-from app.services import banner, clock, participants, planning, presence, seating
+from app.services import banner, clock, participants, planning, presence, round_times, seating
 from app.services.channels import channel
 from app.services.events import load_event
 from app.services.schemas import ParticipantPublic
@@ -48,15 +48,32 @@ def plan_context(session: Session, event_id: int) -> dict:
         "sit_outs": sum(len(rnd.sitting_out) for rnd in rounds),
         "end_ms": estimated_end_ms(state, event.talk_seconds, event.switch_seconds),
         "state": state,
+        "ran": ended_rounds(session, event_id, state),
     }
 
 
 def live_context(session: Session, event_id: int, state: dict | None = None) -> dict:
-    """Give the clock's state, caught up to now, and when the last round should end."""
+    """Give the clock's state, the estimated end, and how long the last ended round talked."""
     event = load_event(session, event_id)
     state = state or clock.public_state(session, event_id)
     end = estimated_end_ms(state, event.talk_seconds, event.switch_seconds)
-    return {"state": state, "end_ms": end}
+    ran = ended_rounds(session, event_id, state)
+    last = max(ran, default=None)
+    return {
+        "state": state,
+        "end_ms": end,
+        "last_ran": (last, ran[last]) if last is not None else None,
+        "talk_ms": event.talk_seconds * 1000,
+    }
+
+
+def ended_rounds(session: Session, event_id: int, state: dict) -> dict[int, int]:
+    """Give how long each round whose talk is over really talked, pauses left out."""
+    ran = round_times.talk_ms_by_round(session, event_id, state["server_now_ms"])
+    phase = state["paused_phase"] if state["phase"] == "paused" else state["phase"]
+    if phase == "talk":
+        ran.pop(state["round"], None)
+    return ran
 
 
 def estimated_end_ms(state: dict, talk_s: int, switch_s: int) -> int | None:

@@ -286,3 +286,13 @@ def test_a_finished_event_links_the_report_from_the_live_panel(host: TestClient)
     host.post(f"/api/events/{event_id}/clock/finish").raise_for_status()
     panel = host.get(f"/events/{event_id}/host/live").text
     assert f'href="/events/{event_id}/report"' in panel
+
+
+def test_the_host_sees_how_long_a_skipped_round_really_talked(host: TestClient) -> None:
+    event_id, _ = planned_event(host, people=4)
+    host.post(f"/api/events/{event_id}/clock/start").raise_for_status()
+    assert "talked" not in host.get(f"/events/{event_id}/host/live").text
+    host.post(f"/api/events/{event_id}/clock/next").raise_for_status()
+    assert "Round 1 talked 0:00 of 1:00." in host.get(f"/events/{event_id}/host/live").text
+    grid = host.get(f"/events/{event_id}/host/plan").text
+    assert re.search(r'<th scope="row">1<small class="ran"[^>]*>0:00</small>', grid)
