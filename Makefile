@@ -10,12 +10,13 @@ UVICORN_WS := --ws-per-message-deflate false --ws-max-size 65536 --ws-ping-inter
 .PHONY: run test format migrate bench clean i18n
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
+	@echo "First run: installing Tablehop into $(VENV) (a minute or two)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
 
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
-	touch $@
+	@$(BIN)/pip install -q --disable-pip-version-check -e .
+	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[dev]'
@@ -25,10 +26,12 @@ migrate: $(VENV)/.installed-run
 	$(BIN)/alembic upgrade head
 
 # The links printed and the websocket Origin check follow HOST and PORT unless a public URL is set.
+# Quiet steps and a server that logs only warnings: the token and links are the last lines shown.
 run: export TABLEHOP_PUBLIC_URL ?= http://$(HOST):$(PORT)
-run: migrate
-	$(BIN)/python -m app.cli prepare
-	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --no-access-log $(UVICORN_WS)
+run: $(VENV)/.installed-run
+	@$(BIN)/alembic -q upgrade head
+	@$(BIN)/python -m app.cli prepare
+	@$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --no-access-log --log-level warning $(UVICORN_WS)
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -20,12 +20,22 @@ def prepare(settings: Settings) -> None:
         event_id, created = seed_demo(session)
         phone = sample_token(session, event_id)
     engine.dispose()
-    base = settings.public_url.rstrip("/")
-    print("Demo event", "created" if created else "already there", f"(id {event_id}).")
-    print(f"  Admin token : {token}")
-    print(f"  Host        : {base}/events/{event_id}/host  (sign in at {base}/ with the token)")
-    print(f"  Projector   : {base}/events/{event_id}/screen")
-    print(f"  Phone       : {base}/p/{phone}")
+    print(links_block(settings.public_url.rstrip("/"), token, event_id, phone, created))
+
+
+def links_block(base: str, token: str, event_id: int, phone: str, created: bool) -> str:
+    """Frame the token and links, so they stand out as the last lines before the server runs."""
+    demo = "created" if created else "already there"
+    lines = [
+        f"Tablehop serves {base}  (demo event {event_id}, {demo}; stop with Ctrl-C)",
+        "",
+        f"  Admin token : {token}",
+        f"  Host        : {base}/events/{event_id}/host  (sign in at {base}/ with the token)",
+        f"  Projector   : {base}/events/{event_id}/screen",
+        f"  Phone       : {base}/p/{phone}",
+    ]
+    rule = "=" * max(len(line) for line in lines)
+    return "\n".join(["", rule, *lines, rule])
 
 
 def main() -> None:

@@ -67,10 +67,11 @@ class PersonRow:
 
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """Say which spreadsheet row was skipped and why, in words an organiser understands."""
+    """Say which spreadsheet row was skipped, whose it was (name or e-mail as found) and why."""
 
     line: int
     message: str
+    person: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +171,7 @@ def _read_rows(records: Iterator[tuple[int, list[str]]], columns: _Columns) -> P
     """Check every non-blank row, reporting a repeated e-mail on its later row."""
     rows: list[PersonRow] = []
     errors: list[RowError] = []
-    first_row_of: dict[str, int] = {}
+    first_row_of: dict[str, PersonRow] = {}
     count = 0
     for line, cells in records:
         if not _filled(cells):
@@ -179,29 +180,46 @@ def _read_rows(records: Iterator[tuple[int, list[str]]], columns: _Columns) -> P
         if count > MAX_ROWS:
             raise SheetRejected(413, f"the file has more than {MAX_ROWS} rows")
         person = _person(line, cells, columns)
-        if isinstance(person, str):
-            errors.append(RowError(line, person))
-        elif (first := first_row_of.setdefault(person.key, line)) != line:
-            errors.append(RowError(line, f"same e-mail as line {first}"))
+        if isinstance(person, RowError):
+            errors.append(person)
+        elif (first := first_row_of.setdefault(person.key, person)) is not person:
+            errors.append(RowError(line, _duplicate(person, first), person_of(person)))
         else:
             rows.append(person)
     return ParsedSheet(tuple(rows), tuple(errors))
 
 
-def _person(line: int, cells: list[str], columns: _Columns) -> PersonRow | str:
-    """Build the person of one row, or say what is wrong with it."""
-    if _filled(cells[columns.width :]):
-        width = f"{len(cells)} cells for {columns.width} columns"
-        return f"{width}: is a separator inside a value without quotes?"
+def person_of(row: PersonRow) -> str:
+    """Name the person of a row the way the organiser typed them."""
+    return f"{row.first_name} {row.last_name}"
+
+
+def _duplicate(row: PersonRow, first: PersonRow) -> str:
+    """Say which line was used instead, and what this one held that differs from it."""
+    unused = [
+        f"{_labels([field])} '{value}'"
+        for field in ("first_name", "last_name", "company", *_OPTIONAL)
+        if (value := getattr(row, field)) and value != getattr(first, field)
+    ]
+    message = f"same e-mail as line {first.line}, which was imported"
+    return f"{message}; not used from this line: {', '.join(unused)}" if unused else message
+
+
+def _person(line: int, cells: list[str], columns: _Columns) -> PersonRow | RowError:
+    """Build the person of one row, or say what is wrong with it and whose row it is."""
     value = {field: _value(field, cells, indexes) for field, indexes in columns.of.items()}
     if columns.split_names:
         value["first_name"], value["last_name"] = _split_full_name(value["full_name"])
     email = value["email"]
+    who = " ".join(filter(None, (value.get("first_name"), value.get("last_name")))) or email
+    if _filled(cells[columns.width :]):
+        width = f"{len(cells)} cells for {columns.width} columns"
+        return RowError(line, f"{width}: is a separator inside a value without quotes?", who)
     missing = [field for field in ("first_name", "last_name", "email") if not value.get(field)]
     if missing:
-        return f"missing {_labels(missing)}"
+        return RowError(line, f"missing {_labels(missing)}", who)
     if not _EMAIL.fullmatch(email):
-        return f"invalid e-mail '{email}'"
+        return RowError(line, f"invalid e-mail '{email}'", who)
     return PersonRow(
         line=line,
         first_name=value["first_name"],

@@ -12,6 +12,7 @@ from sqlmodel import Session, func, select
 from app.adapters.database.tables import ClockRow, Event, Meeting, Seat
 from app.domain import clock
 from app.domain.clock import ClockState
+from app.services import round_times
 from app.services.errors import Conflict, Unprocessable
 from app.services.events import load_event
 from app.services.timekeeping import now_ms
@@ -82,7 +83,7 @@ def command(
             raise Unprocessable(str(invalid)) from None
         except clock.ClockError as refused:
             raise Conflict(str(refused)) from None
-        if _store(session, event, state, after, row_version):
+        if _store(session, event, state, after, row_version, now):
             return ClockChange(after, True, clock.to_public(after, now, event.plan_version))
     raise Conflict("the clock is being changed by someone else; try again")
 
@@ -94,7 +95,7 @@ def catch_up(session: Session, event_id: int) -> ClockChange:
         state, row_version = load_state(session, event)
         now = now_ms()
         after = clock.advance(state, now)
-        if after == state or _store(session, event, state, after, row_version):
+        if after == state or _store(session, event, state, after, row_version, now):
             changed = after != state
             return ClockChange(after, changed, clock.to_public(after, now, event.plan_version))
     raise Conflict("the clock is being changed by someone else; try again")
@@ -109,12 +110,18 @@ def replace_state(
 
 
 def _store(
-    session: Session, event: Event, before: ClockState, after: ClockState, row_version: int | None
+    session: Session,
+    event: Event,
+    before: ClockState,
+    after: ClockState,
+    row_version: int | None,
+    now: int,
 ) -> bool:
     """Save `after` if nobody else saved since we read; record or forget held rounds."""
     if not _write(session, event.id, after, row_version):
         session.rollback()
         return False
+    round_times.record(session, event.id, before, after, now)
     _record_meetings(session, event.id, clock.newly_held(before, after))
     held = clock.rounds_held(after)
     if held < clock.rounds_held(before):  # an undo un-started a round

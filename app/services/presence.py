@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from app.adapters.database.tables import Person, Registration
+from app.adapters.database.tables import Registration
 
 PHONE = "phone"
 
@@ -51,21 +51,3 @@ def phone_owners(session: Session, event_id: int) -> dict[str, int]:
         select(Registration.token, Registration.person_id).where(Registration.event_id == event_id)
     ).all()
     return dict(rows)
-
-
-def present_without_phone(
-    session: Session, event_id: int, people: frozenset[int]
-) -> tuple[int, list[dict]]:
-    """Count who is checked in, and list those without a live phone by last then first name."""
-    rows = session.exec(
-        select(Person)
-        .join(Registration, Registration.person_id == Person.id)
-        .where(Registration.event_id == event_id, Registration.status == "present")
-        .order_by(Person.last_name, Person.first_name)
-    ).all()
-    missing = [
-        {"id": p.id, "first_name": p.first_name, "last_name": p.last_name, "company": p.company}
-        for p in rows
-        if p.id not in people
-    ]
-    return len(rows), missing

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from app.adapters.database.tables import Interest, Meeting
 from app.domain import model
 from app.services import clock as clock_service
+from app.services import round_times
 from app.services.events import load_event
 from app.services.matches import mutual_pairs
 from app.services.roster import club_names, registered
@@ -61,6 +62,9 @@ class Report:
     taps: int
     matches: int
     meetings_per_round: list[tuple[int, int]]
+    talk_ran: list[tuple[int, int]]  # (round, ms its talk really ran), rounds held only
+    talk_planned_ms: int
+    rounds_cut_short: int  # held, but talked for under half the planned time
     by_club: list[GroupRow]
     by_sector: list[GroupRow]
     matches_between_clubs: list[tuple[str | None, str | None, int]]
@@ -68,7 +72,7 @@ class Report:
 
 def event_report(session: Session, event_id: int) -> Report:
     """Gather an event's attendance, meetings, taps and matches into a report."""
-    event = load_event(session, event_id)
+    event, now = load_event(session, event_id), now_ms()
     return summarise(
         _attendees(session, event_id),
         session.exec(
@@ -80,8 +84,10 @@ def event_report(session: Session, event_id: int) -> Report:
             select(Interest.from_person, Interest.to_person).where(Interest.event_id == event_id)
         ).all(),
         mutual_pairs(session, event_id),
-        rounds_held=clock_service.held_rounds(session, event, now_ms()),
+        rounds_held=clock_service.held_rounds(session, event, now),
         rounds_planned=clock_service.planned_rounds(session, event_id),
+        talk_ran=round_times.talk_ms_by_round(session, event_id, now),
+        talk_planned_ms=event.talk_seconds * 1000,
     )
 
 
@@ -93,11 +99,14 @@ def summarise(
     *,
     rounds_held: int,
     rounds_planned: int,
+    talk_ran: dict[int, int] | None = None,
+    talk_planned_ms: int = 0,
 ) -> Report:
     """Compute the report from plain rows: meetings as (round, a, b), taps as (from, to)."""
     meetings, taps, matches = list(meetings), list(taps), list(matches)
     came = [a for a in attendees if a.checked_in]
     by_id = {a.id: a for a in attendees}
+    ran = sorted((r, ms) for r, ms in (talk_ran or {}).items() if r <= rounds_held)
     return Report(
         registered=len(attendees),
         attended=len(came),
@@ -112,6 +121,9 @@ def summarise(
         taps=len(taps),
         matches=len(matches),
         meetings_per_round=sorted(Counter(r for r, _, _ in meetings).items()),
+        talk_ran=ran,
+        talk_planned_ms=talk_planned_ms,
+        rounds_cut_short=sum(ms < talk_planned_ms // 2 for _, ms in ran),
         by_club=_groups(attendees, lambda a: a.club, meetings, taps, matches),
         by_sector=_groups(attendees, lambda a: a.sector, meetings, taps, matches),
         matches_between_clubs=_between(matches, by_id),

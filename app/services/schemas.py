@@ -139,14 +139,17 @@ class ImportLineError(BaseModel):
 
     line: int
     message: str
+    person: str = Field("", description="the name (or e-mail) found on the line")
 
 
 class ImportReport(BaseModel):
     """What an import did: new people, updated people, and the lines it skipped."""
 
-    imported: int
-    updated: int
+    imported: int = Field(description="people new to the member list")
+    updated: int = Field(description="people already known, whose details were refreshed")
     errors: list[ImportLineError]
+    registered: int = Field(0, description="people newly registered for this event")
+    known: int = Field(0, description="of those registered, members known from before")
 
 
 class NextEdition(BaseModel):

@@ -50,9 +50,9 @@ def host_page(request: Request, event_id: int, session: SessionDep, live: LiveDe
         "event": public,
         "form": EventForm.of(public),
         **host_views.people_context(session, event_id),
+        **host_views.tally_context(session, live.hub, event_id),
         **host_views.plan_context(session, event_id),
         **host_views.live_context(session, event_id),
-        **host_views.presence_context(session, live.hub, event_id),
         **host_views.banner_context(session, event_id),
     }
     return render_host(request, "host/page.html", context, event)

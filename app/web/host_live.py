@@ -63,9 +63,9 @@ def command(
 
 @router.get("/presence")
 def show_presence(request: Request, event_id: int, session: SessionDep, live: LiveDep) -> Response:
-    """Count the projector screens and phones connected, and who has no live phone."""
+    """Count the screens and phones connected, who has no live phone, and the header's counts."""
     event = load_event(session, event_id)
-    context = host_views.presence_context(session, live.hub, event_id)
+    context = {"oob": True, **host_views.tally_context(session, live.hub, event_id)}
     return render_host(request, "_partials/host_presence.html", context, event)
 
 

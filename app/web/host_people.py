@@ -110,8 +110,8 @@ def change_presence(
     person = participants.to_public(
         *participants.load_participant(session, event_id, person_id), session
     )
-    counts = host_views.people_context(session, event_id)["counts"]
-    context = {"person": person, "row_error": error, "event": event, "counts": counts}
+    tally = host_views.tally_context(session, live.hub, event_id)
+    context = {"person": person, "row_error": error, "event": event, **tally}
     response = render_host(request, "_partials/host_person_swap.html", context, event, code)
     if code == 200 and event.plan_version > 0:
         response.headers["HX-Trigger"] = "plan-changed"

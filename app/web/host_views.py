@@ -9,18 +9,17 @@ import anyio
 from sqlmodel import Session
 
 from app.adapters.hub.base import Hub, HubError
-from app.services import banner, clock, participants, planning, presence, seating
+from app.services import banner, clock, participants, planning, presence, round_times, seating
 from app.services.channels import channel
 from app.services.events import load_event
 from app.services.schemas import ParticipantPublic
 
 
 def people_context(session: Session, event_id: int, query: str = "") -> dict:
-    """List the participants matching the search, with counts by status."""
+    """List the participants matching the search."""
     everyone = participants.list_participants(session, event_id)
-    counts = Counter(person.status for person in everyone)
     shown = [person for person in everyone if matches(person, query)]
-    return {"people": shown, "query": query, "counts": counts, "total": len(everyone)}
+    return {"people": shown, "query": query, "total": len(everyone)}
 
 
 def matches(person: ParticipantPublic, query: str) -> bool:
@@ -49,15 +48,32 @@ def plan_context(session: Session, event_id: int) -> dict:
         "sit_outs": sum(len(rnd.sitting_out) for rnd in rounds),
         "end_ms": estimated_end_ms(state, event.talk_seconds, event.switch_seconds),
         "state": state,
+        "ran": ended_rounds(session, event_id, state),
     }
 
 
 def live_context(session: Session, event_id: int, state: dict | None = None) -> dict:
-    """Give the clock's state, caught up to now, and when the last round should end."""
+    """Give the clock's state, the estimated end, and how long the last ended round talked."""
     event = load_event(session, event_id)
     state = state or clock.public_state(session, event_id)
     end = estimated_end_ms(state, event.talk_seconds, event.switch_seconds)
-    return {"state": state, "end_ms": end}
+    ran = ended_rounds(session, event_id, state)
+    last = max(ran, default=None)
+    return {
+        "state": state,
+        "end_ms": end,
+        "last_ran": (last, ran[last]) if last is not None else None,
+        "talk_ms": event.talk_seconds * 1000,
+    }
+
+
+def ended_rounds(session: Session, event_id: int, state: dict) -> dict[int, int]:
+    """Give how long each round whose talk is over really talked, pauses left out."""
+    ran = round_times.talk_ms_by_round(session, event_id, state["server_now_ms"])
+    phase = state["paused_phase"] if state["phase"] == "paused" else state["phase"]
+    if phase == "talk":
+        ran.pop(state["round"], None)
+    return ran
 
 
 def estimated_end_ms(state: dict, talk_s: int, switch_s: int) -> int | None:
@@ -73,15 +89,20 @@ def estimated_end_ms(state: dict, talk_s: int, switch_s: int) -> int | None:
     return now + (state["remaining_ms"] or 0) + talk_to_come + later
 
 
-def presence_context(session: Session, hub: Hub, event_id: int) -> dict:
-    """Count connected screens and phones, and list who is here without a live phone."""
+def tally_context(session: Session, hub: Hub, event_id: int) -> dict:
+    """Count people by status and connected screens, from one read, so every count agrees.
+
+    The header, the Connected card and who is present without a live phone are always drawn
+    together from this, never from separate reads that a check-in could fall between.
+    """
+    everyone = participants.list_participants(session, event_id)
+    counts = Counter(person.status for person in everyone)
     try:
-        counts = anyio.from_thread.run(hub.presence, channel(event_id))
+        seen = presence.summarise(anyio.from_thread.run(hub.presence, channel(event_id)))
     except HubError:
-        return {"presence": None, "missing": [], "present": 0}
-    seen = presence.summarise(counts)
-    present, missing = presence.present_without_phone(session, event_id, seen.people)
-    return {"presence": seen, "missing": missing, "present": present}
+        return {"counts": counts, "presence": None, "missing": []}
+    missing = [p for p in everyone if p.status == "present" and p.id not in seen.people]
+    return {"counts": counts, "presence": seen, "missing": missing}
 
 
 def banner_context(session: Session, event_id: int, error: str | None = None) -> dict:

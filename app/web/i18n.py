@@ -94,6 +94,12 @@ def format_number(value: float) -> str:
     return format_decimal(value, locale=Locale.parse(current_language()))
 
 
+def format_duration(ms: int) -> str:
+    """Write a duration as m:ss, the way every countdown reads (whole seconds elapsed)."""
+    seconds = max(0, ms) // 1000
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 def format_clock_time(epoch_ms: int, tz: str = "Europe/Paris") -> str:
     """Write a time of day (e.g. an estimated end) in the current language."""
     moment = datetime.fromtimestamp(epoch_ms / 1000, tz=UTC)

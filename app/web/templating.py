@@ -21,6 +21,7 @@ templates = Jinja2Templates(env=environment)
 templates.env.install_gettext_callables(i18n.gettext_raw, i18n.ngettext_raw, newstyle=True)
 templates.env.filters["number"] = i18n.format_number
 templates.env.filters["clock_time"] = i18n.format_clock_time
+templates.env.filters["duration"] = i18n.format_duration
 templates.env.filters["moment"] = i18n.format_moment
 
 

@@ -86,7 +86,7 @@ def test_the_host_imports_plans_and_starts_round_one_with_the_space_bar(
     csv.write_text(MEMBERS, encoding="utf-8")
     page.set_input_files("#import-file", str(csv))
     page.click("#import-form button[type=submit]")
-    expect(page.locator("#import-form .report")).to_contain_text("12 importés")
+    expect(page.locator("#import-form .report")).to_contain_text("12 inscrits à cet événement")
     expect(page.locator("#people-list .person")).to_have_count(12)
     page.click("text=Importer un tableur (CSV)")
 

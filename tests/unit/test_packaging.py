@@ -28,3 +28,10 @@ def packaged() -> set[Path]:
 def test_every_data_file_is_packaged() -> None:
     missing = sorted(str(path.relative_to(ROOT)) for path in data_files() - packaged())
     assert not missing, f"add to [tool.setuptools.package-data] in pyproject.toml: {missing}"
+
+
+def test_the_license_is_an_spdx_string_the_pinned_setuptools_reads() -> None:
+    # A TOML table makes setuptools warn twice on every install; a string needs setuptools>=77.
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert config["project"]["license"] == "MIT"
+    assert "setuptools>=77" in config["build-system"]["requires"]

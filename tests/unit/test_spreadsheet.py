@@ -167,7 +167,7 @@ def test_a_single_full_name_column_is_split_into_first_and_last_name(full, first
 
 
 def test_a_full_name_of_one_word_lacks_a_last_name():
-    assert parse("Name;Email", "Cher;c@d.fr").errors == (RowError(2, "missing last name"),)
+    assert parse("Name;Email", "Cher;c@d.fr").errors == (RowError(2, "missing last name", "Cher"),)
 
 
 # Cells and rows
@@ -207,7 +207,7 @@ def test_a_cell_with_line_breaks_is_one_spreadsheet_row_and_later_rows_keep_thei
     assert parsed.rows == (
         person(2, "Jean", "Dupont", "D", "j@d.fr", pitch="Maçon;\r\ncharpentier\r\ncouvreur"),
     )
-    assert parsed.errors == (RowError(3, "invalid e-mail 'bad'"),)
+    assert parsed.errors == (RowError(3, "invalid e-mail 'bad'", "Anne Martin"),)
 
 
 def test_extra_empty_trailing_cells_are_ignored():
@@ -217,7 +217,11 @@ def test_extra_empty_trailing_cells_are_ignored():
 def test_extra_filled_cells_are_reported_as_a_misplaced_separator():
     parsed = parse("Prénom,Nom,Société,Courriel", "Jean,Dupont,Dupont, Fils et Cie,j@d.fr")
     assert parsed.errors == (
-        RowError(2, "5 cells for 4 columns: is a separator inside a value without quotes?"),
+        RowError(
+            2,
+            "5 cells for 4 columns: is a separator inside a value without quotes?",
+            "Jean Dupont",
+        ),
     )
 
 
@@ -232,8 +236,8 @@ def test_a_short_row_is_fine_when_the_required_fields_come_first():
 def test_missing_required_fields_are_named_on_their_row():
     parsed = parse(HEADER, ";Dupont;D;j@d.fr", "Jean;;D;", ";;D;", "Anne;Martin;;a@m.fr")
     assert parsed.errors == (
-        RowError(2, "missing first name"),
-        RowError(3, "missing last name, e-mail"),
+        RowError(2, "missing first name", "Dupont"),
+        RowError(3, "missing last name, e-mail", "Jean"),
         RowError(4, "missing first name, last name, e-mail"),
     )
     assert parsed.rows == (person(5, "Anne", "Martin", "", "a@m.fr"),)
@@ -260,7 +264,7 @@ def test_missing_required_fields_are_named_on_their_row():
 )
 def test_bad_emails_are_reported_as_typed(email):
     parsed = parse("Prénom\tNom\tCourriel", f"Jean\tDupont\t{email}")
-    assert parsed.errors == (RowError(2, f"invalid e-mail '{email}'"),)
+    assert parsed.errors == (RowError(2, f"invalid e-mail '{email}'", "Jean Dupont"),)
 
 
 @pytest.mark.parametrize(
@@ -281,13 +285,28 @@ def test_usual_emails_are_accepted_as_typed(email):
 def test_the_same_email_in_another_case_is_reported_on_the_later_row():
     parsed = parse(HEADER, "Jean;Dupont;D;Jean@D.fr", "", "Jeanne;Dupont;D;jean@d.FR")
     assert parsed.rows == (person(2, "Jean", "Dupont", "D", "Jean@D.fr"),)
-    assert parsed.errors == (RowError(4, "same e-mail as line 2"),)
+    unused = "not used from this line: first name 'Jeanne'"
+    assert parsed.errors == (
+        RowError(4, f"same e-mail as line 2, which was imported; {unused}", "Jeanne Dupont"),
+    )
     assert parsed.rows[0].key == "jean@d.fr"
+
+
+def test_a_repeated_email_says_what_its_line_held_that_was_not_used():
+    header = "Prénom;Nom;Société;Courriel;Téléphone"
+    parsed = parse(header, "Jean;Dupont;D;j@d.fr;0601", "Jean;Dupont;D;J@d.fr;0699")
+    assert parsed.errors == (
+        RowError(
+            3,
+            "same e-mail as line 2, which was imported; not used from this line: phone '0699'",
+            "Jean Dupont",
+        ),
+    )
 
 
 def test_a_row_refused_for_another_reason_does_not_claim_its_email():
     parsed = parse(HEADER, ";Dupont;D;j@d.fr", "Jean;Dupont;D;J@D.FR")
-    assert parsed.errors == (RowError(2, "missing first name"),)
+    assert parsed.errors == (RowError(2, "missing first name", "Dupont"),)
     assert parsed.rows == (person(3, "Jean", "Dupont", "D", "J@D.FR"),)
 
 
@@ -384,7 +403,7 @@ def spoil(i: int, row: list[str]) -> str | None:
     faults = {
         37: (3, "", "missing e-mail"),
         120: (3, "jean.dupont@", "invalid e-mail 'jean.dupont@'"),
-        250: (3, "MEMBRE.10@CCI-Artois.fr", "same e-mail as line {first}"),
+        250: (3, "MEMBRE.10@CCI-Artois.fr", "same e-mail as line {first}, which was imported"),
         333: (0, "  ", "missing first name"),
         480: (3, "membre 480@cci-artois.fr", "invalid e-mail 'membre 480@cci-artois.fr'"),
     }
@@ -423,7 +442,8 @@ def test_a_500_member_windows_export_keeps_every_good_member_and_numbers_the_fau
         line += 1
         line_of_member_10 = line if i == 10 else line_of_member_10
         if message:
-            expected_errors.append(RowError(line, message.format(first=line_of_member_10)))
+            who = " ".join(name for name in (row[0].strip(), row[1].strip()) if name)
+            expected_errors.append((line, message.format(first=line_of_member_10), who))
         else:
             first, last, company, email, phone, sector, club, website, pitch = row
             expected_rows.append(
@@ -443,7 +463,9 @@ def test_a_500_member_windows_export_keeps_every_good_member_and_numbers_the_fau
 
     parsed = parse_people_csv(out.getvalue().encode("cp1252"))
 
-    assert parsed.errors == tuple(expected_errors)
+    # A repeated e-mail goes on to list what its line held that was not used.
+    found = [(error.line, error.message.partition(";")[0], error.person) for error in parsed.errors]
+    assert found == expected_errors
     assert [error.line for error in parsed.errors] == [39, 124, 256, 340, 490]
     assert parsed.rows == tuple(expected_rows)
     assert len(parsed.rows) == 495

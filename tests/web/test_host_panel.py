@@ -48,6 +48,14 @@ def test_an_unknown_event_is_a_404(host: TestClient) -> None:
     assert host.get("/events/999/host").status_code == 404
 
 
+def test_the_new_event_form_says_the_limits_beside_each_number(host: TestClient) -> None:
+    form = host.get("/events/new").text
+    talk = re.search(r'<input id="ev-talk"[^>]*>\s*<small id="ev-talk-limits"[^>]*>([^<]*)<', form)
+    assert talk is not None and talk.group(1) == "From 10 to 3600 seconds"
+    assert 'aria-describedby="ev-talk-limits"' in form
+    assert "From 0 to 600 seconds" in form and "From 3 to 10" in form
+
+
 def test_a_new_event_is_created_from_the_form(host: TestClient) -> None:
     assert "New event" in host.get("/").text
     form = {"title": "Afterwork Béthune", "format": "tables", "table_size": "4", "language": "fr"}
@@ -96,10 +104,25 @@ def test_the_import_reports_each_skipped_line(host: TestClient, event_id: int) -
         files={"file": ("membres.csv", csv.encode("utf-8"), "text/csv")},
     )
     assert response.status_code == 200
-    assert "1 imported, 0 updated." in response.text
-    assert "Line 3" in response.text
+    assert "1 registered for this event." in response.text
+    assert "Line 3</strong> (Dupont)" in response.text
     assert response.headers["HX-Trigger"] == "people-changed"
     assert "Julien Caron" in host.get(f"/events/{event_id}/host/people").text
+
+
+def test_an_import_into_a_new_event_says_the_members_were_known(
+    host: TestClient, event_id: int
+) -> None:
+    csv = "Nom;Prénom;Email;Téléphone\nCaron;Julien;j@caron.fr;0601\nCaron;Julien;J@caron.fr;0699\n"
+    sheet = {"file": ("membres.csv", csv.encode("utf-8"), "text/csv")}
+    host.post(f"/events/{event_id}/host/people/import", files=sheet)
+    body = {"title": "Rencontres Lens", "talk_seconds": 60, "switch_seconds": 15}
+    second = host.post("/api/events", json=body).json()["id"]
+    response = host.post(f"/events/{second}/host/people/import", files=sheet)
+    text = " ".join(response.text.split())
+    assert "1 registered for this event, of whom 1 already known members whose" in text
+    assert "Line 3</strong> (Julien Caron)" in text
+    assert "not used from this line: phone &#39;0699&#39;" in text
 
 
 def test_a_workbook_instead_of_a_csv_is_refused_inline(host: TestClient, event_id: int) -> None:
@@ -240,3 +263,36 @@ def test_a_state_change_reaches_the_host_feed(host: TestClient) -> None:
 def test_the_estimated_end_follows_the_phase(state: dict, expected: int | None) -> None:
     full = {"rounds": 3, "server_now_ms": 1_000, "paused_phase": None, "remaining_ms": None}
     assert estimated_end_ms({**full, **state}, 60, 15) == expected
+
+
+def test_the_plan_grid_tells_apart_two_people_of_the_same_short_name(host: TestClient) -> None:
+    body = {"title": "Rencontres Arras", "talk_seconds": 60, "switch_seconds": 15}
+    event_id = host.post("/api/events", json=body).json()["id"]
+    for first, last, company in (("Jérôme", "Bernard", "Bernard SA"), ("Jérôme", "Briand", "")):
+        person = {"first_name": first, "last_name": last, "company": company}
+        person["email"] = f"{last.lower()}@example.fr"
+        added = host.post(f"/api/events/{event_id}/participants", json=person).json()
+        host.post(f"/api/events/{event_id}/participants/{added['id']}/checkin")
+    host.post(f"/api/events/{event_id}/plan").raise_for_status()
+    grid = host.get(f"/events/{event_id}/host/plan").text
+    assert "Jérôme Bernard" in grid and "Jérôme Briand" in grid and "Bernard SA" in grid
+    assert "Jérôme B." not in grid
+
+
+def test_a_finished_event_links_the_report_from_the_live_panel(host: TestClient) -> None:
+    event_id, _ = planned_event(host, people=4)
+    host.post(f"/api/events/{event_id}/clock/start").raise_for_status()
+    assert f"/events/{event_id}/report" not in host.get(f"/events/{event_id}/host/live").text
+    host.post(f"/api/events/{event_id}/clock/finish").raise_for_status()
+    panel = host.get(f"/events/{event_id}/host/live").text
+    assert f'href="/events/{event_id}/report"' in panel
+
+
+def test_the_host_sees_how_long_a_skipped_round_really_talked(host: TestClient) -> None:
+    event_id, _ = planned_event(host, people=4)
+    host.post(f"/api/events/{event_id}/clock/start").raise_for_status()
+    assert "talked" not in host.get(f"/events/{event_id}/host/live").text
+    host.post(f"/api/events/{event_id}/clock/next").raise_for_status()
+    assert "Round 1 talked 0:00 of 1:00." in host.get(f"/events/{event_id}/host/live").text
+    grid = host.get(f"/events/{event_id}/host/plan").text
+    assert re.search(r'<th scope="row">1<small class="ran"[^>]*>0:00</small>', grid)

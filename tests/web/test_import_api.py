@@ -43,6 +43,7 @@ def test_importing_the_same_people_again_updates_instead_of_duplicating(
     )
     report = upload(admin, event_id, changed.encode("utf-8")).json()
     assert (report["imported"], report["updated"]) == (0, 2)
+    assert (report["registered"], report["known"]) == (0, 0)
     people = admin.get(f"/api/events/{event_id}/participants").json()
     assert len(people) == 2
     assert {p["club"] for p in people if p["first_name"] == "Émilie"} == {"BNI Lens"}
@@ -101,3 +102,15 @@ def test_a_cell_longer_than_the_database_allows_is_a_line_error(
     assert report["imported"] == 1
     assert [error["line"] for error in report["errors"]] == [2]
     assert "last_name" in report["errors"][0]["message"]
+    assert report["errors"][0]["person"] == f"Anne {'X' * 150}"
+
+
+def test_members_known_from_another_event_are_counted_as_registered_here(
+    admin: TestClient, event_id: int
+) -> None:
+    upload(admin, event_id, FRENCH_EXPORT.encode("utf-8"))
+    body = {"title": "Rencontres Lens", "talk_seconds": 60, "switch_seconds": 15}
+    second = admin.post("/api/events", json=body).json()["id"]
+    report = upload(admin, second, FRENCH_EXPORT.encode("utf-8")).json()
+    assert (report["imported"], report["updated"]) == (0, 2)
+    assert (report["registered"], report["known"]) == (2, 2)

@@ -6,6 +6,8 @@ from fastapi.testclient import TestClient
 
 from tests.web.helpers import partner, planned_event, play
 
+EN = {"Accept-Language": "en"}
+
 
 def played_event(admin: TestClient, anonymous: TestClient) -> int:
     """Play six people to the end; member 0 and their first partner match."""
@@ -55,3 +57,14 @@ def test_a_stranger_is_sent_to_sign_in(anonymous: TestClient) -> None:
 
 def test_the_report_of_an_unknown_event_is_a_404(admin: TestClient) -> None:
     assert admin.get("/events/999/report").status_code == 404
+
+
+def test_the_report_says_how_long_each_held_round_really_ran(admin: TestClient) -> None:
+    event_id, _ = planned_event(admin, people=6, talk_seconds=110)
+    for action in ("start", "next", "next", "finish"):  # round 1 skipped, round 2 finished early
+        admin.post(f"/api/events/{event_id}/clock/{action}").raise_for_status()
+    text = " ".join(admin.get(f"/events/{event_id}/report", headers=EN).text.split())
+    assert "2 of 5 <small>(2 cut short)</small>" in text
+    assert "How long each round ran" in text and "1:50 were planned" in text
+    assert 'class="short">Round 1 <strong>0:00</strong>' in text
+    assert 'class="short">Round 2 <strong>0:00</strong>' in text

@@ -119,6 +119,17 @@ class ClockRow(SQLModel, table=True):
     state: str = Field(sa_column=Column(Text, nullable=False))
 
 
+class PhaseChange(SQLModel, table=True):
+    """A moment the clock entered a phase, kept to tell how long each round really ran."""
+
+    __tablename__ = "phase_changes"
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="events.id", index=True)
+    at_ms: int = _ms()
+    round: int
+    phase: str = Field(max_length=10)
+
+
 class Meeting(SQLModel, table=True):
     """A meeting that happened: recorded once when its round's talk began."""
 

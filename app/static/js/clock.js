@@ -45,8 +45,10 @@ export function project(state, now, timing) {
 
 /** Keep one live connection to an event's feed, with the server-time offset and a status. */
 export class Link {
-  constructor({ eventId, kind, state = null, offset = null, onState, onMessage, onStatus, onOffset }) {
-    this.url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws/events/${eventId}?kind=${kind}`;
+  /** `token` (a phone's own, already in its page's address) counts the phone for its person. */
+  constructor({ eventId, kind, token = null, state = null, offset = null, onState, onMessage, onStatus, onOffset }) {
+    const query = new URLSearchParams({ kind, ...(token ? { token } : {}) });
+    this.url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws/events/${eventId}?${query}`;
     this.state = state;
     this.offset = offset;
     this.status = "connecting";

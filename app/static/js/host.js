@@ -1,5 +1,5 @@
 // The host panel: keyboard shortcuts, the live countdown and a feed that keeps every panel current.
-import { Link, formatClock, tick } from "./clock.js";
+import { startClock } from "./host_clock.js";
 
 const main = document.querySelector("[data-event-id]");
 if (main) {
@@ -32,16 +32,6 @@ if (main) {
     }
   });
 
-  function drawCountdown() {
-    const live = document.getElementById("live");
-    const display = document.getElementById("countdown");
-    if (!live || !display) return;
-    let remaining = Number(live.dataset.remainingMs || 0);
-    if (live.dataset.deadlineMs) remaining = Number(live.dataset.deadlineMs) - link.serverNow;
-    const text = formatClock(remaining);
-    if (display.textContent !== text) display.textContent = text;
-  }
-
   function markCurrentRound() {
     const live = document.getElementById("live");
     document.querySelectorAll(".plan-grid tr.current").forEach((row) => row.classList.remove("current"));
@@ -72,10 +62,9 @@ if (main) {
 
   // The same live link as the projector and the phones: offset from ping bursts, a dead link
   // noticed within seconds, reconnection with backoff.
-  const link = new Link({ eventId, kind: "host", onState, onMessage }).start();
-  tick(drawCountdown);
+  startClock(eventId, { onState, onMessage, refresh: () => refresh(`/events/${eventId}/host/live`, "#live") });
 
-  document.addEventListener("htmx:afterSwap", () => { markCurrentRound(); drawCountdown(); });
+  document.addEventListener("htmx:afterSwap", markCurrentRound);
   function toast(text) {
     const box = document.getElementById("toast");
     box.textContent = text;

@@ -22,6 +22,7 @@ const loadSharing = sharingPanel($("sharing"), data.token, t);
 const link = new Link({
   eventId: data.event_id,
   kind: "phone",
+  token: data.token,
   state: fresh ? data.state : saved.state,
   offset: fresh ? data.state.server_now_ms - Date.now() : saved.offset,
   onState: () => { save(); refetchIfReplanned(); draw(); loadMatches(); },
