@@ -40,9 +40,8 @@ def crowd(n: int, companies: tuple[int, ...] = (), clubs: int = 0) -> list[Perso
 def timed(make: Callable[[], object], repeat: int = 3) -> tuple[object, float, float]:
     """Run `make` a few times; give its result and the median wall and CPU times in ms.
 
-    The time includes collecting the young and middle generations right after: `plan_pairs`
-    pauses the garbage collector while it builds, and this is the pass over the new objects
-    it would otherwise leave to whatever code allocates next.
+    The time includes collecting the young and middle generations right after: the pass over
+    the new objects a plan would otherwise leave to whatever code allocates next.
     """
     times, cpu, result = [], [], None
     for _ in range(repeat):
