@@ -17,8 +17,10 @@ from pathlib import Path
 import networkx as nx
 
 from app.domain.model import Person, Plan, Round, Rules, Table
-from app.domain.scheduler import plan_pairs, replan_pairs, verify
+from app.domain.scheduler import verify
 from app.domain.scheduler.constraints import Constraints
+from app.domain.scheduler.pairs.plan import plan_pairs
+from app.domain.scheduler.pairs.replan import replan_pairs
 
 COMPANIES = (8, 7, 6, 6, 5, 5, 4, 4, 3, 2)
 EXACT_BASELINE_UP_TO = 60  # max_weight_matching per round; greedy maximal matching above

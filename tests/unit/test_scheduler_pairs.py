@@ -6,10 +6,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from app.domain.model import Person, PlanError, Rules, pair
-from app.domain.scheduler import plan_pairs, verify
+from app.domain.scheduler import verify
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.pairs import lower_bound
-from app.domain.scheduler.unmet import Unmet
+from app.domain.scheduler.pairs.plan import lower_bound, plan_pairs
+from app.domain.scheduler.pairs.unmet import Unmet
 from tests.unit.scheduler_cases import EXAMPLE_COMPANIES, companies, crowd, events
 
 

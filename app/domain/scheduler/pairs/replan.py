@@ -16,27 +16,17 @@ from __future__ import annotations
 import random
 from bisect import bisect_left, insort
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from operator import attrgetter
 
 from app.domain.model import Person, Plan, PlanError, Round, Rules, Table
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.stand_ins import Cast, cast_for, key_of
+from app.domain.scheduler.pairs.stand_ins import Cast, cast_for, key_of
+from app.domain.scheduler.result import Replan
 
 _SEATS = attrgetter("seats")
 _NUMBER = attrgetter("number")
 _NEXT_DOOR = 3  # how far from the free table a table is split between two newcomers
 _REACH = 24  # how far from their last table a newcomer looks for a seat to take
-
-
-@dataclass(frozen=True)
-class Replan:
-    """A new plan and how much it disturbs the old one."""
-
-    plan: Plan
-    churn: int  # person-rounds where someone staying loses or changes the table they had
-    newcomers: tuple[int, ...]
-    leavers: tuple[int, ...]
 
 
 def replan_pairs(

@@ -27,9 +27,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable
 
-from app.domain.scheduler.blossom import augment
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.seating import Seating
+from app.domain.scheduler.pairs.blossom import augment
+from app.domain.scheduler.pairs.seating import Seating
 
 Pairs = list[tuple[int, int]]  # one round's meetings, by index
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-Grid = list[list[list[int]]]
+from app.domain.scheduler.tables.grid import Grid, count_round
 
 STEPS = 8_000  # tabu steps in all (the domain has no clock: the budget is counted in steps)
 STALE = 2_000  # steps without a new best before the search restarts from the best with a kick
@@ -85,19 +85,10 @@ def minimise_repeats(
                     cost += search.delta(r2, a2, t2, b2, u2)
                     search.swap(r2, a2, t2, b2, u2)
     for r in rounds:
-        _seat(met, grid[r], -1)
+        count_round(met, grid[r], -1)
         grid[r] = [t[:] for t in best[r]]
-        _seat(met, grid[r], 1)
+        count_round(met, grid[r], 1)
     return grid
-
-
-def _seat(met: list[list[int]], rnd: list[list[int]], sign: int) -> None:
-    """Add (sign=1) or remove (sign=-1) every meeting of one round in a count matrix."""
-    for table in rnd:
-        for i, a in enumerate(table):
-            for b in table[i + 1 :]:
-                met[a][b] += sign
-                met[b][a] += sign
 
 
 class _Search:

@@ -6,13 +6,13 @@ import random
 from collections.abc import Sequence
 
 from app.domain.model import Person, Plan, PlanError, Rules
-from app.domain.scheduler.circle import circle_rounds, couples_for
-from app.domain.scheduler.compact import compact
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.limit import keep_rounds
-from app.domain.scheduler.seating import Seating, to_plan
-from app.domain.scheduler.unmet import Unmet, plan_unmet
-from app.domain.scheduler.walks import shorten_walks
+from app.domain.scheduler.pairs.circle import circle_rounds, couples_for
+from app.domain.scheduler.pairs.compact import compact
+from app.domain.scheduler.pairs.limit import keep_rounds
+from app.domain.scheduler.pairs.seating import Seating, to_plan
+from app.domain.scheduler.pairs.unmet import Unmet, plan_unmet
+from app.domain.scheduler.pairs.walks import shorten_walks
 
 
 def plan_pairs(

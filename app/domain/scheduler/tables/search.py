@@ -9,36 +9,10 @@ best swap that is not tabu (Dotú & Van Hentenryck, "Scheduling social golfers l
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
-Grid = list[list[list[int]]]
+from app.domain.scheduler.tables.grid import Grid, Weights, count_person, total_cost
+
 _SAMPLE = 24  # conflicting seats examined per step: the whole neighbourhood is too slow for 500
-
-
-@dataclass
-class Weights:
-    """What each meeting costs: `base[a][b]` per meeting plus one per meeting beyond the first.
-
-    `met[a][b]` counts the meetings so far, history and fixed rounds included; a pair costs
-    base * meetings + C(meetings, 2) so a third meeting hurts more than a second.
-    """
-
-    base: list[list[float]]
-    met: list[list[int]]
-
-    def seat(self, rnd: list[list[int]], sign: int) -> None:
-        """Add (sign=1) or remove (sign=-1) every meeting of one round."""
-        met = self.met
-        for table in rnd:
-            for i, a in enumerate(table):
-                for b in table[i + 1 :]:
-                    met[a][b] += sign
-                    met[b][a] += sign
-
-    def join_cost(self, person: int, table: list[int]) -> float:
-        """Price seating `person` at `table` given the meetings so far."""
-        base, met = self.base[person], self.met[person]
-        return sum(base[x] + met[x] for x in table)
 
 
 def greedy_round(sizes: list[int], weights: Weights, rng: random.Random) -> list[list[int]]:
@@ -59,16 +33,6 @@ def greedy_round(sizes: list[int], weights: Weights, rng: random.Random) -> list
                         break
         tables[best].append(person)
     return tables
-
-
-def total_cost(weights: Weights) -> float:
-    """Price every pair's meetings so far (history included: a constant offset)."""
-    total = 0.0
-    for a, (base, met) in enumerate(zip(weights.base, weights.met, strict=True)):
-        for b in range(a + 1, len(met)):
-            m = met[b]
-            total += base[b] * m + m * (m - 1) / 2
-    return total
 
 
 def _conflicts(grid: Grid, weights: Weights, free: range) -> list[tuple[int, int, int]]:
@@ -172,19 +136,11 @@ def _best_swap(
 def _apply(rnd: list[list[int]], weights: Weights, t: int, a: int, u: int, b: int) -> None:
     """Swap a (table t) with b (table u) and update the meeting counts."""
     for table, p, sign in ((rnd[t], a, -1), (rnd[u], b, -1)):
-        _touch(weights, p, table, sign)
+        count_person(weights.met, p, table, sign)
     rnd[t][rnd[t].index(a)] = b
     rnd[u][rnd[u].index(b)] = a
     for table, p in ((rnd[t], b), (rnd[u], a)):
-        _touch(weights, p, table, 1)
-
-
-def _touch(weights: Weights, p: int, table: list[int], sign: int) -> None:
-    met = weights.met
-    for x in table:
-        if x != p:
-            met[p][x] += sign
-            met[x][p] += sign
+        count_person(weights.met, p, table, 1)
 
 
 def _restore(grid: Grid, best: Grid, weights: Weights, free: range) -> None:

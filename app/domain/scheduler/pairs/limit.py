@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.domain.scheduler.constraints import NEW, Constraints
-from app.domain.scheduler.matching import refill
-from app.domain.scheduler.seating import Seating
+from app.domain.scheduler.pairs.matching import refill
+from app.domain.scheduler.pairs.seating import Seating
 
 
 def keep_rounds(seatings: list[Seating], count: int, constraints: Constraints) -> list[Seating]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from app.domain.model import pair
 from app.domain.scheduler.constraints import HISTORY, Constraints
-from app.domain.scheduler.seating import Seating, nearest_free
+from app.domain.scheduler.pairs.seating import Seating, nearest_free
 
 
 def refill(seatings: list[Seating], constraints: Constraints, tables: int) -> list[Seating]:

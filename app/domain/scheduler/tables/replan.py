@@ -13,10 +13,11 @@ import random
 from collections.abc import Sequence
 
 from app.domain.model import Person, Plan, Round, Rules, Table
-from app.domain.scheduler.fill import clean
-from app.domain.scheduler.layout import table_sizes, weights_for
-from app.domain.scheduler.replan import Replan
-from app.domain.scheduler.search import Weights, improve
+from app.domain.scheduler.result import Replan
+from app.domain.scheduler.tables.fill import clean
+from app.domain.scheduler.tables.grid import Weights, count_person
+from app.domain.scheduler.tables.layout import table_sizes, weights_for
+from app.domain.scheduler.tables.search import improve
 
 REPLAN_STEPS = 600
 _NODES = 2000  # tables tried when seating one newcomer across all remaining rounds
@@ -64,14 +65,14 @@ def retable(
         for person, tables in seated:
             for table in tables:
                 table.remove(person)
-                _join(weights, person, table, -1)
+                count_person(weights.met, person, table, -1)
     for tables, spare in zip(grid, loose, strict=True):
         rng.shuffle(spare)
         for person in spare:
             full = sum(len(t) == top for t in tables)
             open_tables = [t for t in tables if len(t) < top - 1 or (len(t) < top and full < many)]
             table = min(open_tables, key=lambda t: weights.join_cost(person, t))
-            _join(weights, person, table, 1)
+            count_person(weights.met, person, table, 1)
             table.append(person)
     free = range(len(grid))
     if not clean(grid, weights, free):
@@ -162,25 +163,17 @@ def _seat_across(
                 continue
             if weights.join_cost(person, table) > 0:
                 continue
-            _join(weights, person, table, 1)
+            count_person(weights.met, person, table, 1)
             table.append(person)
             chosen.append(table)
             if place(r + 1):
                 return True
             chosen.pop()
             table.remove(person)
-            _join(weights, person, table, -1)
+            count_person(weights.met, person, table, -1)
         return False
 
     return chosen if place(0) else None
-
-
-def _join(weights: Weights, person: int, table: list[int], sign: int) -> None:
-    """Count (sign=1) or uncount (sign=-1) the meetings of `person` with everyone at `table`."""
-    met = weights.met
-    for x in table:
-        met[person][x] += sign
-        met[x][person] += sign
 
 
 def _churn(old: Sequence[Round], new: Sequence[Round], stayers: set[int]) -> int:

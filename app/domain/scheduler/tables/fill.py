@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 
-from app.domain.scheduler.company import relabel, room_for
 from app.domain.scheduler.designs import round_cap
 from app.domain.scheduler.designs.uneven import design_for
-from app.domain.scheduler.over_horizon import stored
-from app.domain.scheduler.repeats import STEPS, minimise_repeats
-from app.domain.scheduler.search import Grid, Weights, greedy_round, improve, total_cost
+from app.domain.scheduler.tables.company import relabel, room_for
+from app.domain.scheduler.tables.grid import Grid, Weights, total_cost
+from app.domain.scheduler.tables.over_horizon import stored
+from app.domain.scheduler.tables.repeats import STEPS, minimise_repeats
+from app.domain.scheduler.tables.search import greedy_round, improve
 
 RELABEL_STEPS = 400
 ROUND_STEPS = 150  # tabu steps to clean one new round when counting repeat-free rounds

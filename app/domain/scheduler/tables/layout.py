@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from app.domain.model import Person, Rules
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.search import Weights
+from app.domain.scheduler.tables.grid import Weights
 
 FORBIDDEN = 1000.0  # a company meeting: never worth it while any other seat exists
 CLUB = 0.25  # a club-mate: worse than a stranger, better than someone met before
