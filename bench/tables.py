@@ -14,8 +14,7 @@ from pathlib import Path
 
 from app.domain.model import Person, Plan, Rules
 from app.domain.scheduler.check.verify import verify
-from app.domain.scheduler.tables.fill import repeat_floor
-from app.domain.scheduler.tables.grid import Weights
+from app.domain.scheduler.tables.grid import Weights, repeat_floor
 from app.domain.scheduler.tables.layout import table_sizes
 from app.domain.scheduler.tables.plan import plan_tables, replan_tables, to_rounds
 from app.domain.scheduler.tables.search import greedy_round

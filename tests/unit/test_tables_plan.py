@@ -12,7 +12,8 @@ from app.domain.model import Person, Plan, PlanError, Rules, pair
 from app.domain.scheduler.check.verify import verify
 from app.domain.scheduler.designs import best_design
 from app.domain.scheduler.tables.company import room_for
-from app.domain.scheduler.tables.fill import fill, repeat_floor
+from app.domain.scheduler.tables.fill import fill
+from app.domain.scheduler.tables.grid import repeat_floor
 from app.domain.scheduler.tables.layout import table_sizes, weights_for
 from app.domain.scheduler.tables.over_horizon import (
     FROM_10_5,

@@ -1,13 +1,22 @@
-"""Fill the rounds of a layout: a relabelled design first, then greedy rounds and tabu search."""
+"""Fill the rounds of a layout: a design, a stored schedule, greedy rounds and tabu searches."""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 from app.domain.scheduler.designs import round_cap
 from app.domain.scheduler.designs.uneven import design_for
 from app.domain.scheduler.tables.company import relabel, room_for
-from app.domain.scheduler.tables.grid import Grid, Weights, total_cost
+from app.domain.scheduler.tables.grid import (
+    Grid,
+    Weights,
+    clean,
+    fresh,
+    pure,
+    repeat_floor,
+    total_cost,
+)
 from app.domain.scheduler.tables.over_horizon import stored
 from app.domain.scheduler.tables.repeats import STEPS, minimise_repeats
 from app.domain.scheduler.tables.search import greedy_round, improve
@@ -18,18 +27,6 @@ POLISH_STEPS = 2000  # tabu steps over all rounds when a fixed count is asked fo
 EXTRA_STEPS = 1000  # tabu steps over the rounds added past a design, before the polish
 
 
-def clean(grid: Grid, weights: Weights, rounds: range) -> bool:
-    """Tell whether these rounds repeat no pair and seat no colleagues together."""
-    base, met = weights.base, weights.met
-    return not any(
-        met[a][b] > 1 or base[a][b] >= 1
-        for r in rounds
-        for table in grid[r]
-        for i, a in enumerate(table)
-        for b in table[i + 1 :]
-    )
-
-
 def fill(
     sizes: list[int],
     weights: Weights,
@@ -38,75 +35,130 @@ def fill(
     rng: random.Random,
     steps: int = STEPS,
 ) -> Grid:
-    """Seat everyone for `rounds` rounds, or for as many repeat-free rounds as we can find."""
+    """Seat everyone for `rounds` rounds, or for as many repeat-free rounds as we can find.
+
+    One of four strategies runs, the first that fits:
+    - `repeat_free`, when no count of rounds is asked: design rounds, then greedy rounds kept
+      while each can be searched clean of repeats and colleagues;
+    - `stored_schedule`, when a count past every design's horizon is asked at even tables,
+      nothing is priced but repeats, nobody has met yet, and a schedule is stored for the
+      layout (10 tables of 5, 11 or 12 rounds);
+    - `fixed_repeats`, for any other count with nothing priced but repeats (no company, club
+      or history): design rounds, greedy rounds up to the count, the flat-count repeat search;
+    - `fixed_priced`, for a count with companies, clubs or history priced: the same start,
+      then the weighted tabu search.
+    """
+    if rounds is None:
+        grid = repeat_free(sizes, weights, groups, rng)
+    elif (start := _stored_start(sizes, weights, rounds)) is not None:
+        grid = stored_schedule(start, sizes[0], weights, rng, steps)
+    elif pure(weights):
+        grid = fixed_repeats(sizes, weights, groups, rounds, rng, steps)
+    else:
+        grid = fixed_priced(sizes, weights, groups, rounds, rng)
+    return grid or [greedy_round(sizes, weights, rng)]
+
+
+def repeat_free(
+    sizes: list[int], weights: Weights, groups: list[list[int]], rng: random.Random
+) -> Grid:
+    """Add rounds while each new one can be made repeat-free, up to the bound worth trying."""
     n = len(weights.met)
     cap = (n - 1) // (max(sizes) - 1) if max(sizes) > 1 else 1
     if min(sizes) == max(sizes):
         cap = min(cap, round_cap(len(sizes), sizes[0]))
-    if rounds is not None and min(sizes) == max(sizes) and fresh(weights):
-        start = stored(len(sizes), sizes[0], rounds)
-        if start is not None:
-            # Over the horizon with no rule but repeats: a stored schedule of every round,
-            # searched jointly (its rounds need not be repeat-free).
-            for rnd in start:
-                weights.seat(rnd, 1)
-            floor = repeat_floor(n, sizes[0], rounds)
-            return minimise_repeats(start, weights.met, range(rounds), rng, steps, floor)
+    grid = _seated_design(sizes, weights, groups, None, rng)
+    while len(grid) < cap:
+        _add_greedy_round(grid, sizes, weights, rng)
+        last = range(len(grid) - 1, len(grid))
+        grid = improve(grid, weights, last, rng, ROUND_STEPS)
+        if not clean(grid, weights, last):
+            weights.seat(grid.pop(), -1)
+            break
+    return grid
+
+
+def stored_schedule(
+    start: Grid, size: int, weights: Weights, rng: random.Random, steps: int
+) -> Grid:
+    """Search a stored schedule of every round jointly (its rounds need not be repeat-free)."""
+    for rnd in start:
+        weights.seat(rnd, 1)
+    floor = repeat_floor(len(weights.met), size, len(start))
+    return minimise_repeats(start, weights.met, range(len(start)), rng, steps, floor)
+
+
+def fixed_repeats(
+    sizes: list[int],
+    weights: Weights,
+    groups: list[list[int]],
+    rounds: int,
+    rng: random.Random,
+    steps: int,
+) -> Grid:
+    """Seat `rounds` rounds when only repeats are priced: the flat-count tabu search."""
+
+    def search(grid: Grid, free: range, budget: int, floor: int) -> Grid:
+        return minimise_repeats(grid, weights.met, free, rng, budget, floor)
+
+    return _fixed_count(sizes, weights, groups, rounds, rng, search, (steps, steps // 4))
+
+
+def fixed_priced(
+    sizes: list[int], weights: Weights, groups: list[list[int]], rounds: int, rng: random.Random
+) -> Grid:
+    """Seat `rounds` rounds with companies, clubs or history priced: the weighted tabu search."""
+
+    def search(grid: Grid, free: range, budget: int, floor: int) -> Grid:
+        return improve(grid, weights, free, rng, budget, floor)
+
+    return _fixed_count(sizes, weights, groups, rounds, rng, search, (EXTRA_STEPS, POLISH_STEPS))
+
+
+Search = Callable[[Grid, range, int, int], Grid]  # (grid, free rounds, steps, floor) -> grid
+
+
+def _fixed_count(
+    sizes: list[int],
+    weights: Weights,
+    groups: list[list[int]],
+    rounds: int,
+    rng: random.Random,
+    search: Search,
+    budgets: tuple[int, int],
+) -> Grid:
+    """Seat design rounds, greedy ones up to `rounds`, then search the added, then all rounds.
+
+    Past the design, only the added rounds are searched first, so the repeat-free rounds stay
+    as built and the added ones spend the pairs the design left unmet. Most of the budget goes
+    there: on a design base (10-5-12) the search over every round rarely finds more.
+    """
     grid = _seated_design(sizes, weights, groups, rounds, rng)
     designed = len(grid)
-    target = rounds if rounds is not None else cap
-    while len(grid) < target:
-        rnd = greedy_round(sizes, weights, rng)
-        weights.seat(rnd, 1)
-        grid.append(rnd)
-        if rounds is None:
-            last = range(len(grid) - 1, len(grid))
-            grid = improve(grid, weights, last, rng, ROUND_STEPS)
-            if not clean(grid, weights, last):
-                weights.seat(grid.pop(), -1)
-                break
+    while len(grid) < rounds:
+        _add_greedy_round(grid, sizes, weights, rng)
     # Repeats are a floor on the cost (a pair met m times costs at least m - 1).
-    floor = repeat_floor(n, max(sizes), len(grid)) if min(sizes) == max(sizes) else 0
-    if rounds is not None and designed < len(grid):
-        # Past the design: search only the added rounds first, so the repeat-free rounds stay
-        # as built and the added ones spend the pairs the design left unmet. Most of the budget
-        # goes here: on a design base (10-5-12) the search over every round rarely finds more.
-        added = range(designed, len(grid))
-        if pure(weights):
-            grid = minimise_repeats(grid, weights.met, added, rng, steps, floor)
-        else:
-            grid = improve(grid, weights, added, rng, EXTRA_STEPS, floor)
-    if (
-        rounds is not None
-        and not clean(grid, weights, range(len(grid)))
-        and total_cost(weights) > floor + 1e-9
-    ):
-        if pure(weights):
-            # Nothing but repeats is priced: the flat-count tabu search over every round.
-            grid = minimise_repeats(grid, weights.met, range(len(grid)), rng, steps // 4, floor)
-        else:
-            grid = improve(grid, weights, range(len(grid)), rng, POLISH_STEPS, floor)
-    return grid or [greedy_round(sizes, weights, rng)]
+    floor = repeat_floor(len(weights.met), max(sizes), len(grid)) if min(sizes) == max(sizes) else 0
+    added, polish = budgets
+    if designed < len(grid):
+        grid = search(grid, range(designed, len(grid)), added, floor)
+    if not clean(grid, weights, range(len(grid))) and total_cost(weights) > floor + 1e-9:
+        grid = search(grid, range(len(grid)), polish, floor)
+    return grid
 
 
-def pure(weights: Weights) -> bool:
-    """Tell whether only repeats are priced: no company, club or history weight anywhere."""
-    return not any(any(row) for row in weights.base)
+def _add_greedy_round(grid: Grid, sizes: list[int], weights: Weights, rng: random.Random) -> None:
+    """Append a greedy round to the grid and count its meetings."""
+    rnd = greedy_round(sizes, weights, rng)
+    weights.seat(rnd, 1)
+    grid.append(rnd)
 
 
-def fresh(weights: Weights) -> bool:
-    """Tell whether nothing is priced but repeats and nobody has met yet (no history)."""
-    return pure(weights) and not any(any(row) for row in weights.met)
-
-
-def repeat_floor(n: int, size: int, rounds: int) -> int:
-    """Bound from below the repeated meetings of any `rounds` rounds at full tables of `size`.
-
-    Each person meets rounds * (size - 1) others but only n - 1 are there, so at least the
-    excess are repeats; every repeated meeting involves two people (a counting argument).
-    """
-    excess = max(0, rounds * (size - 1) - (n - 1))
-    return -(-n * excess // 2)
+def _stored_start(sizes: list[int], weights: Weights, rounds: int) -> Grid | None:
+    """Give the stored schedule for this count, if tables are even and nobody has met yet."""
+    if min(sizes) == max(sizes) and fresh(weights):
+        return stored(len(sizes), sizes[0], rounds)
+    return None
 
 
 def _seated_design(

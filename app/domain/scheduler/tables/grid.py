@@ -1,4 +1,4 @@
-"""What a table schedule is, and how its meetings are counted and priced.
+"""What a table schedule is, and how its meetings are counted, priced and bounded.
 
 A `Grid` holds rounds of tables of person indices (0..n-1); every search, design and stored
 schedule on the tables side works on it.
@@ -57,3 +57,35 @@ def total_cost(weights: Weights) -> float:
             m = met[b]
             total += base[b] * m + m * (m - 1) / 2
     return total
+
+
+def clean(grid: Grid, weights: Weights, rounds: range) -> bool:
+    """Tell whether these rounds repeat no pair and seat no colleagues together."""
+    base, met = weights.base, weights.met
+    return not any(
+        met[a][b] > 1 or base[a][b] >= 1
+        for r in rounds
+        for table in grid[r]
+        for i, a in enumerate(table)
+        for b in table[i + 1 :]
+    )
+
+
+def pure(weights: Weights) -> bool:
+    """Tell whether only repeats are priced: no company, club or history weight anywhere."""
+    return not any(any(row) for row in weights.base)
+
+
+def fresh(weights: Weights) -> bool:
+    """Tell whether nothing is priced but repeats and nobody has met yet (no history)."""
+    return pure(weights) and not any(any(row) for row in weights.met)
+
+
+def repeat_floor(n: int, size: int, rounds: int) -> int:
+    """Bound from below the repeated meetings of any `rounds` rounds at full tables of `size`.
+
+    Each person meets rounds * (size - 1) others but only n - 1 are there, so at least the
+    excess are repeats; every repeated meeting involves two people (a counting argument).
+    """
+    excess = max(0, rounds * (size - 1) - (n - 1))
+    return -(-n * excess // 2)

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 
 from app.domain.model import Person, Plan, Round, Rules, Table
 from app.domain.scheduler.result import Replan
-from app.domain.scheduler.tables.fill import clean
-from app.domain.scheduler.tables.grid import Weights, count_person
+from app.domain.scheduler.tables.grid import Weights, clean, count_person
 from app.domain.scheduler.tables.layout import table_sizes, weights_for
 from app.domain.scheduler.tables.search import improve
 
