@@ -84,14 +84,10 @@ def improve(
             break
         if len(conflicts) > _SAMPLE:
             conflicts = rng.sample(conflicts, _SAMPLE)
-        moves = [
-            (*move, rng.random(), r, t, a)
-            for r, t, a in conflicts
-            if (move := _best_swap(grid[r], weights, r, t, a, tabu, step, cost - best_cost))
-        ]
-        if not moves:
+        move = _cheapest_move(grid, weights, conflicts, tabu, step, cost - best_cost, rng)
+        if move is None:
             continue
-        delta, u, b, _, r, t, a = min(moves)
+        delta, u, b, _, r, t, a = move
         _apply(grid[r], weights, t, a, u, b)
         tabu[(r, a, t)] = tabu[(r, b, u)] = step + rng.randint(5, 15)
         cost += delta
@@ -99,12 +95,35 @@ def improve(
         if cost < best_cost - 1e-9:
             best_cost, best, stale = cost, [[x[:] for x in rnd] for rnd in grid], 0
         elif stale > 400:
-            _restore(grid, best, weights, free)
-            cost, stale = best_cost, 0
-            _kick(grid, weights, free, rng)
-            cost = total_cost(weights)
+            cost, stale = _restart(grid, best, weights, free, rng), 0
     _restore(grid, best, weights, free)
     return grid
+
+
+def _cheapest_move(
+    grid: Grid,
+    weights: Weights,
+    conflicts: list[tuple[int, int, int]],
+    tabu: dict[tuple[int, int, int], int],
+    step: int,
+    gap: float,
+    rng: random.Random,
+) -> tuple[float, int, int, float, int, int, int] | None:
+    """Give the cheapest allowed swap of any conflicting seat, random ties: (delta, u, b, tie,
+    r, t, a), or None."""
+    moves = [
+        (*move, rng.random(), r, t, a)
+        for r, t, a in conflicts
+        if (move := _best_swap(grid[r], weights, r, t, a, tabu, step, gap))
+    ]
+    return min(moves) if moves else None
+
+
+def _restart(grid: Grid, best: Grid, weights: Weights, free: range, rng: random.Random) -> float:
+    """Go back to the best grid, shake it loose, and give its new cost."""
+    _restore(grid, best, weights, free)
+    _kick(grid, weights, free, rng)
+    return total_cost(weights)
 
 
 def _best_swap(
