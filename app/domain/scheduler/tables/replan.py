@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from app.domain.model import Person, Plan, Round, Rules, Table
 from app.domain.scheduler.result import Replan
-from app.domain.scheduler.tables.grid import Weights, clean, count_person
-from app.domain.scheduler.tables.layout import table_sizes, weights_for
+from app.domain.scheduler.tables.grid import Grid, Weights, clean, count_person
+from app.domain.scheduler.tables.layout import Room, table_sizes, weights_for
 from app.domain.scheduler.tables.search import improve
 from app.domain.scheduler.tables.walk_ins import seat_newcomers_across
 
@@ -40,9 +40,9 @@ def retable(
     width = len(remaining[0].tables) if remaining else 0
     sizes = _sizes(len(ids), previous.table_size, width)
     grid, numbers, loose = _kept_tables(remaining, sizes, ids, weights)
-    top, many = (max(sizes), sizes.count(max(sizes))) if sizes else (0, 0)
-    seat_newcomers_across(grid, loose, weights, top, many, rng)
-    _seat_cheapest(grid, loose, weights, top, many, rng)
+    room = Room.of(sizes)
+    seat_newcomers_across(grid, loose, weights, room, rng)
+    _seat_cheapest(grid, loose, weights, room, rng)
     free = range(len(grid))
     if not clean(grid, weights, free):
         grid = improve(grid, weights, free, rng, REPLAN_STEPS)
@@ -74,19 +74,14 @@ def _kept_tables(
 
 
 def _seat_cheapest(
-    grid: list[list[list[int]]],
-    loose: list[list[int]],
-    weights: Weights,
-    top: int,
-    many: int,
-    rng: random.Random,
+    grid: Grid, loose: list[list[int]], weights: Weights, room: Room, rng: random.Random
 ) -> None:
     """Seat whoever is still loose at the cheapest table with room, round by round."""
     for tables, spare in zip(grid, loose, strict=True):
         rng.shuffle(spare)
         for person in spare:
-            full = sum(len(t) == top for t in tables)
-            open_tables = [t for t in tables if len(t) < top - 1 or (len(t) < top and full < many)]
+            full = room.full(tables)
+            open_tables = [t for t in tables if room.takes(t, full)]
             table = min(open_tables, key=lambda t: weights.join_cost(person, t))
             count_person(weights.met, person, table, 1)
             table.append(person)

@@ -9,26 +9,22 @@ from __future__ import annotations
 
 import random
 
-from app.domain.scheduler.tables.grid import Weights, count_person
+from app.domain.scheduler.tables.grid import Grid, Weights, count_person
+from app.domain.scheduler.tables.layout import Room
 
 _NODES = 2000  # tables tried when seating one newcomer across all remaining rounds
 _ATTEMPTS = 8  # random table orders tried before newcomers fall back to the cheapest seats
 
 
 def seat_newcomers_across(
-    grid: list[list[list[int]]],
-    loose: list[list[int]],
-    weights: Weights,
-    top: int,
-    many: int,
-    rng: random.Random,
+    grid: Grid, loose: list[list[int]], weights: Weights, room: Room, rng: random.Random
 ) -> None:
     """Seat those loose in every round across all rounds at once, all of them or none."""
     everywhere = sorted(set.intersection(*map(set, loose))) if loose else []
     for _ in range(_ATTEMPTS if everywhere else 0):
         seated = []
         for person in everywhere:
-            tables = _seat_across(person, grid, weights, top, many, rng)
+            tables = _seat_across(person, grid, weights, room, rng)
             if tables is None:
                 break
             seated.append((person, tables))
@@ -44,10 +40,9 @@ def seat_newcomers_across(
 
 def _seat_across(
     person: int,
-    grid: list[list[list[int]]],
+    grid: Grid,
     weights: Weights,
-    top: int,
-    many: int,
+    room: Room,
     rng: random.Random,
 ) -> list[list[int]] | None:
     """Seat someone new in every round at once, each time among people they never meet again.
@@ -63,14 +58,14 @@ def _seat_across(
         if r == len(grid):
             return True
         tables = grid[r]
-        full = sum(len(t) == top for t in tables)
+        full = room.full(tables)
         order = tables[:]
         rng.shuffle(order)
         for table in sorted(order, key=len):
             budget[0] -= 1
             if budget[0] < 0:
                 return False
-            if len(table) >= top or (len(table) == top - 1 and full >= many):
+            if not room.takes(table, full):
                 continue
             if weights.join_cost(person, table) > 0:
                 continue
