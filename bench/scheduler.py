@@ -17,8 +17,10 @@ from pathlib import Path
 import networkx as nx
 
 from app.domain.model import Person, Plan, Round, Rules, Table
-from app.domain.scheduler import plan_pairs, replan_pairs, verify
+from app.domain.scheduler import verify
 from app.domain.scheduler.constraints import Constraints
+from app.domain.scheduler.pairs.plan import plan_pairs
+from app.domain.scheduler.pairs.replan import replan_pairs
 
 COMPANIES = (8, 7, 6, 6, 5, 5, 4, 4, 3, 2)
 EXACT_BASELINE_UP_TO = 60  # max_weight_matching per round; greedy maximal matching above
@@ -40,9 +42,8 @@ def crowd(n: int, companies: tuple[int, ...] = (), clubs: int = 0) -> list[Perso
 def timed(make: Callable[[], object], repeat: int = 3) -> tuple[object, float, float]:
     """Run `make` a few times; give its result and the median wall and CPU times in ms.
 
-    The time includes collecting the young and middle generations right after: `plan_pairs`
-    pauses the garbage collector while it builds, and this is the pass over the new objects
-    it would otherwise leave to whatever code allocates next.
+    The time includes collecting the young and middle generations right after: the pass over
+    the new objects a plan would otherwise leave to whatever code allocates next.
     """
     times, cpu, result = [], [], None
     for _ in range(repeat):

@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 from app.domain.model import Person, Plan, Rules
-from app.domain.scheduler.fill import repeat_floor
-from app.domain.scheduler.layout import table_sizes
-from app.domain.scheduler.search import Weights, greedy_round
-from app.domain.scheduler.tables import plan_tables, replan_tables, to_rounds
-from app.domain.scheduler.verify import verify
+from app.domain.scheduler.check.verify import verify
+from app.domain.scheduler.tables.grid import Weights, repeat_floor
+from app.domain.scheduler.tables.layout import table_sizes
+from app.domain.scheduler.tables.plan import plan_tables, replan_tables, to_rounds
+from app.domain.scheduler.tables.search import greedy_round
 
 ROOT = Path(__file__).resolve().parent.parent
 OVER_HORIZON = [(10, 5, 12), (8, 6, 9), (8, 4, 11)]

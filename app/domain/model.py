@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 Pair = frozenset[int]
 
@@ -24,19 +24,14 @@ class Person:
 
 @dataclass(frozen=True)
 class Rules:
-    """What a plan must respect (company) and what it should prefer (club, history, wishes)."""
+    """What a plan must respect (company) and what it should prefer (club, history)."""
 
     avoid_same_club: bool = False
     history: frozenset[Pair] = frozenset()
-    wishes: Mapping[Pair, float] = field(default_factory=dict)
 
     def forbidden(self, a: Person, b: Person) -> bool:
         """Tell whether two people may never meet: same company (case and spaces ignored)."""
         return _same(a.company, b.company)
-
-    def same_club(self, a: Person, b: Person) -> bool:
-        """Tell whether two people share a club the event wants kept apart."""
-        return self.avoid_same_club and _same(a.club, b.club)
 
 
 def _same(x: str | None, y: str | None) -> bool:

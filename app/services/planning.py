@@ -8,8 +8,7 @@ from sqlmodel import Session, select
 from app.adapters.database.tables import Event, Meeting, Person, Registration, Seat
 from app.domain import clock, model
 from app.domain.model import PlanError, Round, Rules, Table
-from app.domain.scheduler import verify
-from app.domain.scheduler.planner import make_plan, replan
+from app.domain.scheduler import make_plan, replan, verify
 from app.services import clock as clock_service
 from app.services.errors import Conflict
 from app.services.events import load_event

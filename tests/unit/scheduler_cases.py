@@ -28,7 +28,7 @@ def companies(sizes: tuple[int, ...], n: int, clubs: int = 0, seed: int = 0) -> 
 
 @st.composite
 def events(draw: st.DrawFn, max_people: int = 30) -> tuple[list[Person], Rules]:
-    """Draw people (some in companies and clubs) and rules (some history, some wishes)."""
+    """Draw people (some in companies and clubs) and rules (some history)."""
     n = draw(st.integers(2, max_people))
     company = st.one_of(st.none(), st.sampled_from(["Acme", "Bolt", "Crux", "Dyna"]))
     club = st.one_of(st.none(), st.sampled_from(["Rotary", "Lions"]))
@@ -38,5 +38,4 @@ def events(draw: st.DrawFn, max_people: int = 30) -> tuple[list[Person], Rules]:
     ids = [p.id for p in people]
     pairs = st.tuples(st.sampled_from(ids), st.sampled_from(ids)).filter(lambda t: t[0] != t[1])
     history = frozenset(pair(a, b) for a, b in draw(st.lists(pairs, max_size=n)))
-    wishes = {pair(a, b): 1.0 for a, b in draw(st.lists(pairs, max_size=n))}
-    return people, Rules(avoid_same_club=draw(st.booleans()), history=history, wishes=wishes)
+    return people, Rules(avoid_same_club=draw(st.booleans()), history=history)

@@ -4,7 +4,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain.scheduler.blossom import augment
+from app.domain.scheduler.pairs.blossom import augment
 
 
 @st.composite

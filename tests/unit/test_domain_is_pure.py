@@ -1,4 +1,4 @@
-"""The domain stays pure: no framework, no I/O, no asyncio, no wall clock."""
+"""The domain stays pure: no framework, no I/O, no asyncio, no wall clock, no process state."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 DOMAIN = Path(__file__).resolve().parents[2] / "app" / "domain"
 FORBIDDEN_MODULES = {
     "fastapi", "starlette", "sqlmodel", "sqlalchemy", "pydantic", "asyncio", "time",
-    "os", "socket", "redis", "httpx", "requests", "threading", "subprocess",
+    "os", "socket", "redis", "httpx", "requests", "threading", "subprocess", "gc",
 }  # fmt: skip
 WALL_CLOCK_CALLS = {"now", "today", "utcnow", "time", "monotonic", "perf_counter"}
 SOURCES = sorted(DOMAIN.rglob("*.py"))

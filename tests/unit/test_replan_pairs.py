@@ -7,8 +7,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from app.domain.model import Person, PlanError, Rules
-from app.domain.scheduler import plan_pairs, replan_pairs, verify
+from app.domain.scheduler import verify
 from app.domain.scheduler.constraints import Constraints
+from app.domain.scheduler.pairs.plan import plan_pairs
+from app.domain.scheduler.pairs.replan import replan_pairs
 from tests.unit.scheduler_cases import crowd, events
 
 

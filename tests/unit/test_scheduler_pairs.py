@@ -6,10 +6,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from app.domain.model import Person, PlanError, Rules, pair
-from app.domain.scheduler import plan_pairs, verify
+from app.domain.scheduler import verify
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.pairs import lower_bound
-from app.domain.scheduler.unmet import Unmet
+from app.domain.scheduler.pairs.plan import lower_bound, plan_pairs
+from app.domain.scheduler.pairs.unmet import Unmet
 from tests.unit.scheduler_cases import EXAMPLE_COMPANIES, companies, crowd, events
 
 
@@ -71,15 +71,6 @@ def test_limited_rounds_give_everyone_the_same_number_of_new_meetings():
     report = verify(plan_pairs(people, Rules(), rounds=12), people, Rules())
     assert report.ok and report.rounds == 12
     assert report.meetings_min == report.meetings_max == 12
-
-
-def test_limited_rounds_prefer_wished_pairs():
-    people = crowd(20)
-    wishes = {pair(1, b): 5.0 for b in range(2, 20)}
-    plan = plan_pairs(people, Rules(wishes=wishes), rounds=3)
-    met = set(plan.meetings())
-    plain = set(plan_pairs(people, Rules(), rounds=3).meetings())
-    assert len(met & wishes.keys()) >= len(plain & wishes.keys())
 
 
 def test_limited_rounds_never_repeat_a_past_meeting():
@@ -198,7 +189,7 @@ def test_with_history_every_round_holds_as_many_new_meetings_as_any_round_could(
     or so) falls back to the circle method, which mixes old pairs in from the start."""
     people, rules = event
     history = rules.history or frozenset({pair(people[0].id, people[-1].id)})
-    rules = Rules(rules.avoid_same_club, history, rules.wishes)
+    rules = Rules(rules.avoid_same_club, history)
     assume(Unmet(Constraints(people, rules)).has_old())  # else the circle method plans
     plan = plan_pairs(people, rules, rounds=rounds, seed=seed)
     report = verify(plan, people, rules)

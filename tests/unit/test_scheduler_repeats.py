@@ -2,7 +2,7 @@
 
 import random
 
-from app.domain.scheduler.repeats import minimise_repeats, repeats_of
+from app.domain.scheduler.tables.repeats import minimise_repeats, repeats_of
 
 
 def _met(grid, n):

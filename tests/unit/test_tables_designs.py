@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.model import Person, Plan, Round, Rules, Table
+from app.domain.scheduler.check.verify import verify
 from app.domain.scheduler.designs import BEST_KNOWN, best_design
 from app.domain.scheduler.designs.affine import net
 from app.domain.scheduler.designs.catalogue import BASES
@@ -19,7 +20,6 @@ from app.domain.scheduler.designs.matrix import develop as develop_matrix
 from app.domain.scheduler.designs.mols import mols, resolvable_td
 from app.domain.scheduler.designs.published import PUBLISHED
 from app.domain.scheduler.designs.uneven import design_for
-from app.domain.scheduler.verify import verify
 
 QS = [2, 3, 4, 5, 7, 8, 9, 16, 25, 27]
 

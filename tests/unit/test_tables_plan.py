@@ -9,18 +9,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.model import Person, Plan, PlanError, Rules, pair
-from app.domain.scheduler.company import room_for
+from app.domain.scheduler.check.verify import verify
 from app.domain.scheduler.designs import best_design
-from app.domain.scheduler.fill import fill, repeat_floor
-from app.domain.scheduler.layout import table_sizes, weights_for
-from app.domain.scheduler.over_horizon import (
+from app.domain.scheduler.tables.company import room_for
+from app.domain.scheduler.tables.fill import fill
+from app.domain.scheduler.tables.grid import repeat_floor
+from app.domain.scheduler.tables.layout import table_sizes, weights_for
+from app.domain.scheduler.tables.over_horizon import (
     FROM_10_5,
     ROUNDS_10_5,
     develop_rounds,
     stored,
 )
-from app.domain.scheduler.tables import plan_tables, replan_tables, to_rounds
-from app.domain.scheduler.verify import verify
+from app.domain.scheduler.tables.plan import plan_tables, replan_tables, to_rounds
 
 
 def crowd(n: int, start: int = 1) -> list[Person]:

@@ -16,7 +16,7 @@ import random
 
 from tables import grid_repeats  # bench/tables.py: the shared verifier's count
 
-from app.domain.scheduler.over_horizon import develop_rounds
+from app.domain.scheduler.tables.over_horizon import develop_rounds
 
 NO, M, R, A = 10, 5, 12, 10
 TABLED = {10: set(range(0, 5)), 11: set(range(5, 10))}

@@ -27,7 +27,7 @@ from itertools import combinations
 from ortools.sat.python import cp_model
 from tables import grid_repeats  # bench/tables.py: the shared verifier's count
 
-from app.domain.scheduler.over_horizon import develop_rounds
+from app.domain.scheduler.tables.over_horizon import develop_rounds
 
 ORBITS, M, ROUNDS, HALVES = 10, 5, 12, 10
 TABLED = {10: range(0, 5), 11: range(5, 10)}  # rounds seating orbits as tables of their own

@@ -1,8 +1,12 @@
-"""Make plans for an event and check them: pure functions of people, rules and a seed."""
+"""Make plans for an event and check them: pure functions of people, rules and a seed.
 
-from app.domain.scheduler.pairs import plan_pairs
-from app.domain.scheduler.replan import Replan, replan_pairs
-from app.domain.scheduler.report import PlanReport
-from app.domain.scheduler.verify import verify
+The services use only this face: `make_plan` and `replan` (pairs or tables of k, chosen by
+table size) and `verify`, with the values they return.
+"""
 
-__all__ = ["PlanReport", "Replan", "plan_pairs", "replan_pairs", "verify"]
+from app.domain.scheduler.check.report import PlanReport
+from app.domain.scheduler.check.verify import verify
+from app.domain.scheduler.planner import make_plan, replan
+from app.domain.scheduler.result import Replan
+
+__all__ = ["PlanReport", "Replan", "make_plan", "replan", "verify"]

@@ -26,7 +26,6 @@ class Constraints:
         clubs = {p.id: c for p in people if (c := _code(p.club))}
         self.club = clubs if rules.avoid_same_club else {}
         self.history = rules.history
-        self.wishes = rules.wishes
         self.sizes = Counter(self.company.values())
 
     def forbidden(self, a: int, b: int) -> bool:
@@ -40,10 +39,6 @@ class Constraints:
             return HISTORY
         club = self.club
         return CLUB if a in club and club.get(b) == club[a] else NEW
-
-    def wish(self, a: int, b: int) -> float:
-        """Give how much the pair asked to meet (0 when nobody asked)."""
-        return self.wishes.get(pair(a, b), 0.0) if self.wishes else 0.0
 
     def degree(self, pid: int) -> int:
         """Count whom someone may meet among the people present."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.domain.model import Person, Plan, Rules
-from app.domain.scheduler.pairs import plan_pairs
-from app.domain.scheduler.replan import Replan, replan_pairs
-from app.domain.scheduler.tables import plan_tables, replan_tables
+from app.domain.scheduler.pairs.plan import plan_pairs
+from app.domain.scheduler.pairs.replan import replan_pairs
+from app.domain.scheduler.result import Replan
+from app.domain.scheduler.tables.plan import plan_tables, replan_tables
 
 
 def make_plan(

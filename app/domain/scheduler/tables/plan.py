@@ -7,11 +7,11 @@ from collections.abc import Sequence
 
 from app.domain.model import Person, Plan, PlanError, Round, Rules, Table
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.fill import fill
-from app.domain.scheduler.layout import company_groups, table_sizes, weights_for
-from app.domain.scheduler.replan import Replan
-from app.domain.scheduler.retable import retable
-from app.domain.scheduler.search import Grid
+from app.domain.scheduler.result import Replan
+from app.domain.scheduler.tables.fill import fill
+from app.domain.scheduler.tables.grid import Grid
+from app.domain.scheduler.tables.layout import company_groups, table_sizes, weights_for
+from app.domain.scheduler.tables.replan import retable
 
 MIN_SIZE, MAX_SIZE = 3, 10
 

@@ -27,10 +27,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable
 
-from app.domain.model import pair
-from app.domain.scheduler.blossom import augment
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.seating import Seating
+from app.domain.scheduler.pairs.blossom import augment
+from app.domain.scheduler.pairs.seating import Seating
 
 Pairs = list[tuple[int, int]]  # one round's meetings, by index
 
@@ -66,13 +65,6 @@ class Unmet:
         self.old = old
         self.club = [(club[i] - company[i]) - old[i] for i in range(n)]
         self.fresh = [everyone - company[i] - club[i] - old[i] for i in range(n)]
-        wishes = constraints.wishes
-        self.wish: dict[tuple[int, int], float] = {}
-        if wishes:
-            for i, a in enumerate(ids):
-                for j in range(i + 1, n):
-                    if w := wishes.get(pair(a, ids[j]), 0.0):
-                        self.wish[(i, j)] = self.wish[(j, i)] = w
 
     def has_old(self) -> bool:
         """Tell whether any two people present who may meet have met before."""
@@ -113,7 +105,7 @@ def plan_unmet(
 
 
 def _limited(unmet: Unmet, rounds: int, rng: random.Random) -> list[Seating]:
-    """Plan `rounds` rounds with the most new meetings, fairest counts, then most wishes."""
+    """Plan `rounds` rounds with the most new meetings, then the fairest counts."""
     n = len(unmet.ids)
     degree = [len(f) + len(c) for f, c in zip(unmet.fresh, unmet.club, strict=True)]
     edges = sum(degree) // 2
@@ -140,12 +132,10 @@ class _Planner:
         self.fresh = [set(s) for s in unmet.fresh]
         self.club = [set(s) for s in unmet.club]
         self.old = [set(s) for s in unmet.old]
-        self.wish = unmet.wish
         self.new_left = sum(map(len, self.fresh)) // 2 + sum(map(len, self.club)) // 2
         self.old_left = sum(map(len, self.old)) // 2
         self.meetings = [0] * self.n
         self.new_met = self.club_met = 0
-        self.wished = 0.0
         self.rng = rng
         self.where = [v // 2 + 1 for v in range(self.n)]  # last table, as if seated in order
 
@@ -173,10 +163,10 @@ class _Planner:
             seating.append((table, a, b))
         return seating
 
-    def score(self) -> tuple[int, int, int, float]:
-        """Rank a limited plan: new meetings, even counts, few club mates, many wishes."""
+    def score(self) -> tuple[int, int, int]:
+        """Rank a limited plan: new meetings, even counts, few club mates."""
         spread = max(self.meetings) - min(self.meetings)
-        return self.new_met, -spread, -self.club_met, self.wished
+        return self.new_met, -spread, -self.club_met
 
     def _round(self, *, full: bool) -> Pairs:
         """Build one round: new pairs (a maximum matching), then club mates, then old pairs."""
@@ -195,11 +185,10 @@ class _Planner:
         for r, v in enumerate(order):
             rank[v] = r
         mate = [-1] * n
-        wish = None if full or not self.wish else self.wish
-        self._greedy(order, rank, level, mate, fresh, wish)
+        self._greedy(order, rank, level, mate, fresh)
         _grow(order, mate, fresh.__getitem__, fresh)
         if any(club):
-            self._greedy(order, rank, level, mate, club, wish)
+            self._greedy(order, rank, level, mate, club)
             _grow(order, mate, lambda v: (*fresh[v], *club[v]), fresh, club)
         if not full:
             _even_out(order, mate, meetings, fresh, club)
@@ -207,7 +196,7 @@ class _Planner:
         if full or self.new_left == len(new):
             free = {v for v in range(n) if mate[v] < 0 and old[v]}
             if len(free) > 1:
-                self._greedy(order, rank, level, mate, old, None)
+                self._greedy(order, rank, level, mate, old)
                 _grow(order, mate, lambda v: old[v] & free, old)
         held = [(v, mate[v]) for v in order if v < mate[v]]
         self._record(held)
@@ -219,7 +208,6 @@ class _Planner:
         for a, b in held:
             meetings[a] += 1
             meetings[b] += 1
-            self.wished += self.wish.get((a, b), 0.0)
             if b in old[a]:
                 tier = old
                 self.old_left -= 1
@@ -238,37 +226,26 @@ class _Planner:
         level: list[int],
         mate: list[int],
         adjacent: list[set[int]],
-        wish: dict[tuple[int, int], float] | None,
     ) -> None:
         """Match people in priority order, each with the free partner first in priority:
-        the same level (fewest meetings, or most partners left), then wished, then nearest."""
+        the same level (fewest meetings, or most partners left), then nearest."""
         where, n = self.where, self.n
         low = min(level)
         for v in order:
             if mate[v] >= 0 or not adjacent[v]:
                 continue
             here = where[v]
-            if wish is None:  # level, then distance, then rank, packed in one int
-                best = min(
-                    (
-                        ((level[u] - low) * n + abs(where[u] - here)) * n + rank[u]
-                        for u in adjacent[v]
-                        if mate[u] < 0
-                    ),
-                    default=-1,
-                )
-                if best < 0:
-                    continue
-                u = order[best % n]
-            else:
-                options = [
-                    (level[u], -wish.get((v, u), 0.0), abs(where[u] - here), rank[u], u)
+            best = min(  # level, then distance, then rank, packed in one int
+                (
+                    ((level[u] - low) * n + abs(where[u] - here)) * n + rank[u]
                     for u in adjacent[v]
                     if mate[u] < 0
-                ]
-                if not options:
-                    continue
-                u = min(options)[-1]
+                ),
+                default=-1,
+            )
+            if best < 0:
+                continue
+            u = order[best % n]
             mate[v] = u
             mate[u] = v
 

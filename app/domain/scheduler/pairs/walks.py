@@ -9,7 +9,7 @@ longest walk of the people concerned. Who meets whom, and when, never changes.
 
 from __future__ import annotations
 
-from app.domain.scheduler.seating import Seating
+from app.domain.scheduler.pairs.seating import Seating
 
 _TRIES = (-1, 1, -2, 2)
 

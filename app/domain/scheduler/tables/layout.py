@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from app.domain.model import Person, Rules
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.search import Weights
+from app.domain.scheduler.tables.grid import Weights
 
 FORBIDDEN = 1000.0  # a company meeting: never worth it while any other seat exists
 CLUB = 0.25  # a club-mate: worse than a stranger, better than someone met before
@@ -18,6 +19,27 @@ def table_sizes(n: int, size: int) -> list[int]:
     if size >= 3 and n >= 3 and n // tables < 3:
         tables = max(1, n // 3)
     return [n // tables + (1 if i < n % tables else 0) for i in range(tables)]
+
+
+@dataclass(frozen=True)
+class Room:
+    """How full a round's tables may get: `top` seats at most, at no more than `many` tables."""
+
+    top: int
+    many: int
+
+    @classmethod
+    def of(cls, sizes: list[int]) -> Room:
+        """Read the room a layout gives (none for no tables)."""
+        return cls(max(sizes), sizes.count(max(sizes))) if sizes else cls(0, 0)
+
+    def full(self, tables: list[list[int]]) -> int:
+        """Count the tables of a round already at `top`."""
+        return sum(len(t) == self.top for t in tables)
+
+    def takes(self, table: list[int], full: int) -> bool:
+        """Tell whether one more may join `table` while `full` tables are at `top`."""
+        return len(table) < self.top - 1 or (len(table) < self.top and full < self.many)
 
 
 def weights_for(

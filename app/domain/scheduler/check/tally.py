@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from app.domain.model import Person, Plan, Round, Rules
-from app.domain.scheduler.report import PlanReport
+from app.domain.scheduler.check.report import PlanReport
 
 _MAX_PROBLEMS = 20
 _SHIFT = 32

@@ -13,14 +13,13 @@ import random
 from collections.abc import Sequence
 
 from app.domain.model import Person, Plan, Round, Rules, Table
-from app.domain.scheduler.fill import clean
-from app.domain.scheduler.layout import table_sizes, weights_for
-from app.domain.scheduler.replan import Replan
-from app.domain.scheduler.search import Weights, improve
+from app.domain.scheduler.result import Replan
+from app.domain.scheduler.tables.grid import Grid, Weights, clean, count_person
+from app.domain.scheduler.tables.layout import Room, table_sizes, weights_for
+from app.domain.scheduler.tables.search import improve
+from app.domain.scheduler.tables.walk_ins import seat_newcomers_across
 
 REPLAN_STEPS = 600
-_NODES = 2000  # tables tried when seating one newcomer across all remaining rounds
-_ATTEMPTS = 8  # random table orders tried before newcomers fall back to the cheapest seats
 
 
 def retable(
@@ -35,44 +34,15 @@ def retable(
     played = [t.seats for rnd in previous.rounds[:frozen] for t in rnd.tables]
     weights = weights_for(people, rules, played)
     ids = [p.id for p in people]
-    index = {pid: i for i, pid in enumerate(ids)}
     before = {s for rnd in previous.rounds for t in rnd.tables for s in t.seats}
     before |= {s for rnd in previous.rounds for s in rnd.sitting_out}
     remaining = previous.rounds[frozen:]
     width = len(remaining[0].tables) if remaining else 0
     sizes = _sizes(len(ids), previous.table_size, width)
-    grid, numbers, loose = [], [], []
-    for rnd in remaining:
-        tables, nums, spare = _keep(rnd, sizes, index, len(ids))
-        weights.seat(tables, 1)
-        grid.append(tables)
-        numbers.append(nums)
-        loose.append(spare)
-    top, many = (max(sizes), sizes.count(max(sizes))) if sizes else (0, 0)
-    everywhere = sorted(set.intersection(*map(set, loose))) if loose else []
-    for _ in range(_ATTEMPTS if everywhere else 0):
-        seated = []
-        for person in everywhere:
-            tables = _seat_across(person, grid, weights, top, many, rng)
-            if tables is None:
-                break
-            seated.append((person, tables))
-        if len(seated) == len(everywhere):
-            for spare in loose:
-                spare[:] = [p for p in spare if p not in everywhere]
-            break
-        for person, tables in seated:
-            for table in tables:
-                table.remove(person)
-                _join(weights, person, table, -1)
-    for tables, spare in zip(grid, loose, strict=True):
-        rng.shuffle(spare)
-        for person in spare:
-            full = sum(len(t) == top for t in tables)
-            open_tables = [t for t in tables if len(t) < top - 1 or (len(t) < top and full < many)]
-            table = min(open_tables, key=lambda t: weights.join_cost(person, t))
-            _join(weights, person, table, 1)
-            table.append(person)
+    grid, numbers, loose = _kept_tables(remaining, sizes, ids, weights)
+    room = Room.of(sizes)
+    seat_newcomers_across(grid, loose, weights, room, rng)
+    _seat_cheapest(grid, loose, weights, room, rng)
     free = range(len(grid))
     if not clean(grid, weights, free):
         grid = improve(grid, weights, free, rng, REPLAN_STEPS)
@@ -86,6 +56,35 @@ def retable(
         newcomers=tuple(sorted(set(ids) - before)),
         leavers=tuple(sorted(before - set(ids))),
     )
+
+
+def _kept_tables(
+    remaining: Sequence[Round], sizes: list[int], ids: list[int], weights: Weights
+) -> tuple[list[list[list[int]]], list[list[int]], list[list[int]]]:
+    """Keep each remaining round's tables (counted in `weights`); list who needs a seat."""
+    index = {pid: i for i, pid in enumerate(ids)}
+    grid, numbers, loose = [], [], []
+    for rnd in remaining:
+        tables, nums, spare = _keep(rnd, sizes, index, len(ids))
+        weights.seat(tables, 1)
+        grid.append(tables)
+        numbers.append(nums)
+        loose.append(spare)
+    return grid, numbers, loose
+
+
+def _seat_cheapest(
+    grid: Grid, loose: list[list[int]], weights: Weights, room: Room, rng: random.Random
+) -> None:
+    """Seat whoever is still loose at the cheapest table with room, round by round."""
+    for tables, spare in zip(grid, loose, strict=True):
+        rng.shuffle(spare)
+        for person in spare:
+            full = room.full(tables)
+            open_tables = [t for t in tables if room.takes(t, full)]
+            table = min(open_tables, key=lambda t: weights.join_cost(person, t))
+            count_person(weights.met, person, table, 1)
+            table.append(person)
 
 
 def _round(number: int, tables: list[list[int]], numbers: list[int], ids: list[int]) -> Round:
@@ -128,59 +127,6 @@ def _keep(
     seated = {i for t in tables for i in t}
     loose += [i for i in range(n) if i not in seated and i not in loose]
     return tables, numbers, loose
-
-
-def _seat_across(
-    person: int,
-    grid: list[list[list[int]]],
-    weights: Weights,
-    top: int,
-    many: int,
-    rng: random.Random,
-) -> list[list[int]] | None:
-    """Seat someone new in every round at once, each time among people they never meet again.
-
-    Depth-first over the rounds, a table per round with a free seat where the person meets
-    nobody already met (earlier rounds, history, colleagues, or this person's other tables);
-    nobody else moves. Returns the tables taken, or None (nothing changed) past a node budget.
-    """
-    chosen: list[list[int]] = []
-    budget = [_NODES]
-
-    def place(r: int) -> bool:
-        if r == len(grid):
-            return True
-        tables = grid[r]
-        full = sum(len(t) == top for t in tables)
-        order = tables[:]
-        rng.shuffle(order)
-        for table in sorted(order, key=len):
-            budget[0] -= 1
-            if budget[0] < 0:
-                return False
-            if len(table) >= top or (len(table) == top - 1 and full >= many):
-                continue
-            if weights.join_cost(person, table) > 0:
-                continue
-            _join(weights, person, table, 1)
-            table.append(person)
-            chosen.append(table)
-            if place(r + 1):
-                return True
-            chosen.pop()
-            table.remove(person)
-            _join(weights, person, table, -1)
-        return False
-
-    return chosen if place(0) else None
-
-
-def _join(weights: Weights, person: int, table: list[int], sign: int) -> None:
-    """Count (sign=1) or uncount (sign=-1) the meetings of `person` with everyone at `table`."""
-    met = weights.met
-    for x in table:
-        met[person][x] += sign
-        met[x][person] += sign
 
 
 def _churn(old: Sequence[Round], new: Sequence[Round], stayers: set[int]) -> int:

@@ -6,14 +6,13 @@ import random
 from collections.abc import Sequence
 
 from app.domain.model import Person, Plan, PlanError, Rules
-from app.domain.scheduler.circle import circle_rounds, couples_for
-from app.domain.scheduler.collector import collector_paused
-from app.domain.scheduler.compact import compact
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.limit import keep_rounds
-from app.domain.scheduler.seating import Seating, to_plan
-from app.domain.scheduler.unmet import Unmet, plan_unmet
-from app.domain.scheduler.walks import shorten_walks
+from app.domain.scheduler.pairs.circle import circle_rounds, couples_for
+from app.domain.scheduler.pairs.compact import compact
+from app.domain.scheduler.pairs.limit import keep_rounds
+from app.domain.scheduler.pairs.seating import Seating, to_plan
+from app.domain.scheduler.pairs.unmet import Unmet, plan_unmet
+from app.domain.scheduler.pairs.walks import shorten_walks
 
 
 def plan_pairs(
@@ -29,18 +28,17 @@ def plan_pairs(
     constraints.check()
     if rounds is not None and rounds < 1:
         raise PlanError(f"A plan needs at least one round, not {rounds}.")
-    with collector_paused():
-        if constraints.history:
-            unmet = Unmet(constraints)
-            if unmet.has_old():
-                bound = lower_bound(constraints)
-                planned = plan_unmet(unmet, rounds, bound, random.Random(seed))
-                if planned is not None:
-                    return to_plan(planned, constraints.ids)
-        seatings = full_seatings(constraints, random.Random(seed))
-        if rounds is not None and rounds < len(seatings):
-            seatings = keep_rounds(seatings, rounds, constraints)
-        return to_plan(seatings, constraints.ids)
+    if constraints.history:
+        unmet = Unmet(constraints)
+        if unmet.has_old():
+            bound = lower_bound(constraints)
+            planned = plan_unmet(unmet, rounds, bound, random.Random(seed))
+            if planned is not None:
+                return to_plan(planned, constraints.ids)
+    seatings = full_seatings(constraints, random.Random(seed))
+    if rounds is not None and rounds < len(seatings):
+        seatings = keep_rounds(seatings, rounds, constraints)
+    return to_plan(seatings, constraints.ids)
 
 
 def full_seatings(constraints: Constraints, rng: random.Random) -> list[Seating]:

@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from app.domain.model import Person, Plan, Round, Rules
-from app.domain.scheduler.report import PlanReport
-from app.domain.scheduler.tally import Tally
+from app.domain.scheduler.check.report import PlanReport
+from app.domain.scheduler.check.tally import Tally
 
 
 def verify(plan: Plan, people: Sequence[Person], rules: Rules, *, frozen: int = 0) -> PlanReport:

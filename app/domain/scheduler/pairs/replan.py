@@ -16,27 +16,17 @@ from __future__ import annotations
 import random
 from bisect import bisect_left, insort
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from operator import attrgetter
 
 from app.domain.model import Person, Plan, PlanError, Round, Rules, Table
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.stand_ins import Cast, cast_for, key_of
+from app.domain.scheduler.pairs.stand_ins import Cast, cast_for, key_of
+from app.domain.scheduler.result import Replan
 
 _SEATS = attrgetter("seats")
 _NUMBER = attrgetter("number")
 _NEXT_DOOR = 3  # how far from the free table a table is split between two newcomers
 _REACH = 24  # how far from their last table a newcomer looks for a seat to take
-
-
-@dataclass(frozen=True)
-class Replan:
-    """A new plan and how much it disturbs the old one."""
-
-    plan: Plan
-    churn: int  # person-rounds where someone staying loses or changes the table they had
-    newcomers: tuple[int, ...]
-    leavers: tuple[int, ...]
 
 
 def replan_pairs(
@@ -74,64 +64,69 @@ def _stand_in_tables(rounds: Sequence[Round], cast: Cast, company: dict[int, str
     Gives, round by round, table index -> the new table, or None when the seats are freed (no
     stand-in, a forbidden or repeated pair); freed seats go to `Change.free`.
     In most plans people move a table at most between rounds, on along the row or back, so
-    each leaver is found at the next table their way in one look-up; a full search is kept
-    for jumps and sit-outs.
-    Hot path (a table per leaver in every round): plain look-ups, no helper calls.
+    each leaver is found at the next table their way in one look-up.
     """
     changes: list[dict] = []
-    swap, met, history = cast.swap, cast.met, cast.history or ()
-    last = {p: (0, 1) for p in swap}  # leaver -> (table index, last step) in the round before
+    last = {p: (0, 1) for p in cast.swap}  # leaver -> (table index, last step) in the round before
     for rnd in rounds:  # round by round, so each round's tables are read while in cache
-        tables = rnd.tables
-        size = len(tables)
         change: dict = {}
         changes.append(change)
         for leaver, (before, step) in last.items():
-            i = before + step  # on the way they were going, else still there, else back
-            if 0 <= i < size and leaver in tables[i].seats:
-                pass
-            elif before < size and leaver in tables[before].seats:
-                i = before
-            elif 0 <= (i := before - step) < size and leaver in tables[i].seats:
-                pass
-            elif leaver in rnd.sitting_out:
+            i = _table_index(rnd, leaver, before, step)
+            if i < 0:
                 continue
-            else:
-                i = next((j for j, t in enumerate(tables) if leaver in t.seats), -1)
-                if i < 0:
-                    continue
             if i != before:
                 last[leaver] = (i, i - before if -1 <= i - before <= 1 else 1)
-            table = tables[i]
-            a, b = table.seats
-            first = a == leaver
-            partner = b if first else a
-            if partner in swap:
-                if i in change:
-                    continue  # two leavers at one table: done with the first
-                partner = swap[partner]
-            newcomer = swap[leaver]
-            if (
-                newcomer is not None
-                and partner is not None
-                and (not company or (company.get(newcomer) or 0) != (company.get(partner) or 1))
-            ):
-                key = (
-                    (newcomer << 32) | partner if newcomer < partner else (partner << 32) | newcomer
-                )
-                if key not in met and key not in history:
-                    met.add(key)
-                    change[i] = Table(
-                        table.number, (newcomer, partner) if first else (partner, newcomer)
-                    )
-                    continue
-            change[i] = None
-            freed = change.setdefault(-1, {})
-            if newcomer is not None:
-                freed[newcomer] = table.number
-            if partner is not None:
-                freed[partner] = table.number
+            _stand_in(change, i, rnd.tables[i], leaver, cast, company)
     return changes
+
+
+def _table_index(rnd: Round, leaver: int, before: int, step: int) -> int:
+    """Find where a leaver sits this round: on the way they were going, else still there, else
+    back, else anywhere (a jump); -1 when they sit out."""
+    tables = rnd.tables
+    size = len(tables)
+    i = before + step
+    if 0 <= i < size and leaver in tables[i].seats:
+        return i
+    if before < size and leaver in tables[before].seats:
+        return before
+    if 0 <= (i := before - step) < size and leaver in tables[i].seats:
+        return i
+    if leaver in rnd.sitting_out:
+        return -1
+    return next((j for j, t in enumerate(tables) if leaver in t.seats), -1)
+
+
+def _stand_in(
+    change: dict, i: int, table: Table, leaver: int, cast: Cast, company: dict[int, str]
+) -> None:
+    """Seat the leaver's stand-in at table `i` with the partner, or free both seats."""
+    swap = cast.swap
+    a, b = table.seats
+    first = a == leaver
+    partner = b if first else a
+    if partner in swap:
+        if i in change:
+            return  # two leavers at one table: done with the first
+        partner = swap[partner]
+    newcomer = swap[leaver]
+    if (
+        newcomer is not None
+        and partner is not None
+        and (not company or (company.get(newcomer) or 0) != (company.get(partner) or 1))
+    ):
+        key = (newcomer << 32) | partner if newcomer < partner else (partner << 32) | newcomer
+        if key not in cast.met and key not in (cast.history or ()):
+            cast.met.add(key)
+            change[i] = Table(table.number, (newcomer, partner) if first else (partner, newcomer))
+            return
+    change[i] = None
+    freed = change.setdefault(-1, {})
+    if newcomer is not None:
+        freed[newcomer] = table.number
+    if partner is not None:
+        freed[partner] = table.number
 
 
 def _met_before(rounds: Sequence[Round], cast: Cast) -> list[list[int]]:

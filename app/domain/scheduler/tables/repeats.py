@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-Grid = list[list[list[int]]]
+from app.domain.scheduler.tables.grid import Grid, count_round
 
 STEPS = 8_000  # tabu steps in all (the domain has no clock: the budget is counted in steps)
 STALE = 2_000  # steps without a new best before the search restarts from the best with a kick
@@ -50,15 +50,10 @@ def minimise_repeats(
     for step in range(steps):
         if best_cost <= floor:
             break
-        move = None
-        for r in rng.sample(rounds, min(PEEK, len(rounds))):
-            got = search.best_move(r, tabu, step, best_cost - cost, rng)
-            if got is not None and (move is None or got[0] < move[0]):
-                move, mr = got, r
-        if move is None:
+        peeked = _peek(search, rounds, tabu, step, best_cost - cost, rng)
+        if peeked is None:
             continue
-        r = mr
-        delta, a, t, b, u = move
+        r, (delta, a, t, b, u) = peeked
         search.swap(r, a, t, b, u)
         cost += delta
         tabu[(r, a, t)] = step + rng.randint(4, 12)
@@ -69,35 +64,54 @@ def minimise_repeats(
             stale += 1
             if stale > STALE:
                 stale = 0
-                for r2 in rounds:
-                    for t2, table in enumerate(best[r2]):
-                        for p in table:
-                            if search.pos[r2][p] != t2:
-                                # place p at t2 by swapping with someone not in best's t2
-                                q = next(x for x in search.tables[r2][t2] if x not in table)
-                                search.swap(r2, p, search.pos[r2][p], q, t2)
-                cost = best_cost
-                for _ in range(KICK):
-                    r2 = rounds[rng.randrange(len(rounds))]
-                    rnd = search.tables[r2]
-                    t2, u2 = rng.sample(range(len(rnd)), 2)
-                    a2, b2 = rng.choice(rnd[t2]), rng.choice(rnd[u2])
-                    cost += search.delta(r2, a2, t2, b2, u2)
-                    search.swap(r2, a2, t2, b2, u2)
+                _back_to(search, best, rounds)
+                cost = best_cost + _kick(search, rounds, rng)
     for r in rounds:
-        _seat(met, grid[r], -1)
+        count_round(met, grid[r], -1)
         grid[r] = [t[:] for t in best[r]]
-        _seat(met, grid[r], 1)
+        count_round(met, grid[r], 1)
     return grid
 
 
-def _seat(met: list[list[int]], rnd: list[list[int]], sign: int) -> None:
-    """Add (sign=1) or remove (sign=-1) every meeting of one round in a count matrix."""
-    for table in rnd:
-        for i, a in enumerate(table):
-            for b in table[i + 1 :]:
-                met[a][b] += sign
-                met[b][a] += sign
+def _peek(
+    search: _Search,
+    rounds: list[int],
+    tabu: dict[tuple[int, int, int], int],
+    step: int,
+    gap: int,
+    rng: random.Random,
+) -> tuple[int, tuple[int, int, int, int, int]] | None:
+    """Price every swap of a few random rounds; give (round, move) of the cheapest, or None."""
+    move, mr = None, -1
+    for r in rng.sample(rounds, min(PEEK, len(rounds))):
+        got = search.best_move(r, tabu, step, gap, rng)
+        if got is not None and (move is None or got[0] < move[0]):
+            move, mr = got, r
+    return None if move is None else (mr, move)
+
+
+def _back_to(search: _Search, best: Grid, rounds: list[int]) -> None:
+    """Swap people back to their seats in the best grid, round by round."""
+    for r in rounds:
+        for t, table in enumerate(best[r]):
+            for p in table:
+                if search.pos[r][p] != t:
+                    # place p at t by swapping with someone not in best's t
+                    q = next(x for x in search.tables[r][t] if x not in table)
+                    search.swap(r, p, search.pos[r][p], q, t)
+
+
+def _kick(search: _Search, rounds: list[int], rng: random.Random) -> int:
+    """Make a few random swaps to shake the search loose; give the change in cost."""
+    change = 0
+    for _ in range(KICK):
+        r = rounds[rng.randrange(len(rounds))]
+        rnd = search.tables[r]
+        t, u = rng.sample(range(len(rnd)), 2)
+        a, b = rng.choice(rnd[t]), rng.choice(rnd[u])
+        change += search.delta(r, a, t, b, u)
+        search.swap(r, a, t, b, u)
+    return change
 
 
 class _Search:

@@ -26,11 +26,6 @@ def to_plan(seatings: Sequence[Seating], everyone: Sequence[int]) -> Plan:
     return Plan(2, tuple(to_round(r, s, ids) for r, s in enumerate(seatings, start=1)))
 
 
-def from_round(rnd: Round) -> Seating:
-    """Read a pairs round back as a seating."""
-    return [(t.number, t.seats[0], t.seats[1]) for t in rnd.tables if len(t.seats) == 2]
-
-
 def nearest_free(used: set[int], tables: int, near: Sequence[int]) -> int:
     """Pick the free table closest to where the people sat nearby (the lowest one on ties)."""
     free = (t for t in range(1, tables + 1) if t not in used)

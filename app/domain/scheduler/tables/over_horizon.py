@@ -12,7 +12,7 @@ rounds 25; for 11 it is 38 against 35 for the first 11 of these rounds before an
 
 from __future__ import annotations
 
-from app.domain.scheduler.search import Grid
+from app.domain.scheduler.tables.grid import Grid
 
 M = 5  # the cyclic group Z_5 that leaves every round in place
 FROM_10_5 = 11  # fewest rounds of 10 tables of 5 for which the stored schedule is used

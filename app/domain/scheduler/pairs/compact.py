@@ -8,7 +8,7 @@ chain, as in Vizing's edge-colouring proof).
 
 from __future__ import annotations
 
-from app.domain.scheduler.seating import Seating, nearest_free
+from app.domain.scheduler.pairs.seating import Seating, nearest_free
 
 Slots = dict[int, tuple[int, int]]  # person -> (partner, table)
 Meet = tuple[int, int, int]  # (round index, a, b)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from app.domain.scheduler.constraints import NEW, Constraints
-from app.domain.scheduler.matching import refill
-from app.domain.scheduler.seating import Seating
+from app.domain.scheduler.pairs.matching import refill
+from app.domain.scheduler.pairs.seating import Seating
 
 
 def keep_rounds(seatings: list[Seating], count: int, constraints: Constraints) -> list[Seating]:
-    """Keep `count` consecutive rounds (walks stay short), the fairest and most wished.
+    """Keep `count` consecutive rounds (walks stay short), the fairest ones.
 
     Every full round is a (near) perfect matching, so any run of rounds is already fair; among
-    runs, prefer even meeting counts, then fewer club or repeat meetings, then wished pairs.
+    runs, prefer even meeting counts, then fewer club or repeat meetings.
     Club and repeat meetings are then traded for new ones among the people they free.
     """
     start = _best_start(seatings, count, constraints)
@@ -23,11 +23,10 @@ def keep_rounds(seatings: list[Seating], count: int, constraints: Constraints) -
 
 def _best_start(seatings: list[Seating], count: int, constraints: Constraints) -> int:
     """Slide a window of `count` rounds round the cycle and give the best start."""
-    if not (constraints.company or constraints.club or constraints.history or constraints.wishes):
+    if not (constraints.company or constraints.club or constraints.history):
         return 0
     total = len(seatings)
     soft = [sum(constraints.tier(a, b) != NEW for _, a, b in s) for s in seatings]
-    wished = [sum(constraints.wish(a, b) for _, a, b in s) for s in seatings]
     meetings = dict.fromkeys(constraints.ids, 0)
     for i in range(count):
         _add(meetings, seatings[i], 1)
@@ -37,7 +36,6 @@ def _best_start(seatings: list[Seating], count: int, constraints: Constraints) -
         score = (
             min(meetings.values()) - max(meetings.values()),
             -sum(soft[i] for i in window),
-            sum(wished[i] for i in window),
         )
         if best_score is None or score > best_score:
             best, best_score = start, score

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from app.domain.model import Plan
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.matching import best_pairs
+from app.domain.scheduler.pairs.matching import best_pairs
 
 
 def key_of(a: int, b: int) -> int:

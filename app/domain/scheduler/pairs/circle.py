@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.seating import Seating
+from app.domain.scheduler.pairs.seating import Seating
 
 Couple = tuple[int | None, int]
 

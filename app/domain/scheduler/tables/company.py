@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from app.domain.scheduler.search import Weights
+from app.domain.scheduler.tables.grid import Weights
 
 Rounds = Sequence[Sequence[Sequence[int]]]
 

@@ -9,36 +9,10 @@ best swap that is not tabu (Dotú & Van Hentenryck, "Scheduling social golfers l
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
-Grid = list[list[list[int]]]
+from app.domain.scheduler.tables.grid import Grid, Weights, count_person, total_cost
+
 _SAMPLE = 24  # conflicting seats examined per step: the whole neighbourhood is too slow for 500
-
-
-@dataclass
-class Weights:
-    """What each meeting costs: `base[a][b]` per meeting plus one per meeting beyond the first.
-
-    `met[a][b]` counts the meetings so far, history and fixed rounds included; a pair costs
-    base * meetings + C(meetings, 2) so a third meeting hurts more than a second.
-    """
-
-    base: list[list[float]]
-    met: list[list[int]]
-
-    def seat(self, rnd: list[list[int]], sign: int) -> None:
-        """Add (sign=1) or remove (sign=-1) every meeting of one round."""
-        met = self.met
-        for table in rnd:
-            for i, a in enumerate(table):
-                for b in table[i + 1 :]:
-                    met[a][b] += sign
-                    met[b][a] += sign
-
-    def join_cost(self, person: int, table: list[int]) -> float:
-        """Price seating `person` at `table` given the meetings so far."""
-        base, met = self.base[person], self.met[person]
-        return sum(base[x] + met[x] for x in table)
 
 
 def greedy_round(sizes: list[int], weights: Weights, rng: random.Random) -> list[list[int]]:
@@ -59,16 +33,6 @@ def greedy_round(sizes: list[int], weights: Weights, rng: random.Random) -> list
                         break
         tables[best].append(person)
     return tables
-
-
-def total_cost(weights: Weights) -> float:
-    """Price every pair's meetings so far (history included: a constant offset)."""
-    total = 0.0
-    for a, (base, met) in enumerate(zip(weights.base, weights.met, strict=True)):
-        for b in range(a + 1, len(met)):
-            m = met[b]
-            total += base[b] * m + m * (m - 1) / 2
-    return total
 
 
 def _conflicts(grid: Grid, weights: Weights, free: range) -> list[tuple[int, int, int]]:
@@ -120,14 +84,10 @@ def improve(
             break
         if len(conflicts) > _SAMPLE:
             conflicts = rng.sample(conflicts, _SAMPLE)
-        moves = [
-            (*move, rng.random(), r, t, a)
-            for r, t, a in conflicts
-            if (move := _best_swap(grid[r], weights, r, t, a, tabu, step, cost - best_cost))
-        ]
-        if not moves:
+        move = _cheapest_move(grid, weights, conflicts, tabu, step, cost - best_cost, rng)
+        if move is None:
             continue
-        delta, u, b, _, r, t, a = min(moves)
+        delta, u, b, _, r, t, a = move
         _apply(grid[r], weights, t, a, u, b)
         tabu[(r, a, t)] = tabu[(r, b, u)] = step + rng.randint(5, 15)
         cost += delta
@@ -135,12 +95,35 @@ def improve(
         if cost < best_cost - 1e-9:
             best_cost, best, stale = cost, [[x[:] for x in rnd] for rnd in grid], 0
         elif stale > 400:
-            _restore(grid, best, weights, free)
-            cost, stale = best_cost, 0
-            _kick(grid, weights, free, rng)
-            cost = total_cost(weights)
+            cost, stale = _restart(grid, best, weights, free, rng), 0
     _restore(grid, best, weights, free)
     return grid
+
+
+def _cheapest_move(
+    grid: Grid,
+    weights: Weights,
+    conflicts: list[tuple[int, int, int]],
+    tabu: dict[tuple[int, int, int], int],
+    step: int,
+    gap: float,
+    rng: random.Random,
+) -> tuple[float, int, int, float, int, int, int] | None:
+    """Give the cheapest allowed swap of any conflicting seat, random ties: (delta, u, b, tie,
+    r, t, a), or None."""
+    moves = [
+        (*move, rng.random(), r, t, a)
+        for r, t, a in conflicts
+        if (move := _best_swap(grid[r], weights, r, t, a, tabu, step, gap))
+    ]
+    return min(moves) if moves else None
+
+
+def _restart(grid: Grid, best: Grid, weights: Weights, free: range, rng: random.Random) -> float:
+    """Go back to the best grid, shake it loose, and give its new cost."""
+    _restore(grid, best, weights, free)
+    _kick(grid, weights, free, rng)
+    return total_cost(weights)
 
 
 def _best_swap(
@@ -172,19 +155,11 @@ def _best_swap(
 def _apply(rnd: list[list[int]], weights: Weights, t: int, a: int, u: int, b: int) -> None:
     """Swap a (table t) with b (table u) and update the meeting counts."""
     for table, p, sign in ((rnd[t], a, -1), (rnd[u], b, -1)):
-        _touch(weights, p, table, sign)
+        count_person(weights.met, p, table, sign)
     rnd[t][rnd[t].index(a)] = b
     rnd[u][rnd[u].index(b)] = a
     for table, p in ((rnd[t], b), (rnd[u], a)):
-        _touch(weights, p, table, 1)
-
-
-def _touch(weights: Weights, p: int, table: list[int], sign: int) -> None:
-    met = weights.met
-    for x in table:
-        if x != p:
-            met[p][x] += sign
-            met[x][p] += sign
+        count_person(weights.met, p, table, 1)
 
 
 def _restore(grid: Grid, best: Grid, weights: Weights, free: range) -> None:

@@ -1,0 +1,1 @@
+"""Check any plan against the rules and count what a host looks at (`verify`, `tally`, `report`)."""

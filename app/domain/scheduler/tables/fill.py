@@ -1,0 +1,188 @@
+"""Fill the rounds of a layout: a design, a stored schedule, greedy rounds and tabu searches."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from app.domain.scheduler.designs import round_cap
+from app.domain.scheduler.designs.uneven import design_for
+from app.domain.scheduler.tables.company import relabel, room_for
+from app.domain.scheduler.tables.grid import (
+    Grid,
+    Weights,
+    clean,
+    fresh,
+    pure,
+    repeat_floor,
+    total_cost,
+)
+from app.domain.scheduler.tables.over_horizon import stored
+from app.domain.scheduler.tables.repeats import STEPS, minimise_repeats
+from app.domain.scheduler.tables.search import greedy_round, improve
+
+RELABEL_STEPS = 400
+ROUND_STEPS = 150  # tabu steps to clean one new round when counting repeat-free rounds
+POLISH_STEPS = 2000  # tabu steps over all rounds when a fixed count is asked for
+EXTRA_STEPS = 1000  # tabu steps over the rounds added past a design, before the polish
+
+
+def fill(
+    sizes: list[int],
+    weights: Weights,
+    groups: list[list[int]],
+    rounds: int | None,
+    rng: random.Random,
+    steps: int = STEPS,
+) -> Grid:
+    """Seat everyone for `rounds` rounds, or for as many repeat-free rounds as we can find.
+
+    One of four strategies runs, the first that fits:
+    - `repeat_free`, when no count of rounds is asked: design rounds, then greedy rounds kept
+      while each can be searched clean of repeats and colleagues;
+    - `stored_schedule`, when a count past every design's horizon is asked at even tables,
+      nothing is priced but repeats, nobody has met yet, and a schedule is stored for the
+      layout (10 tables of 5, 11 or 12 rounds);
+    - `fixed_repeats`, for any other count with nothing priced but repeats (no company, club
+      or history): design rounds, greedy rounds up to the count, the flat-count repeat search;
+    - `fixed_priced`, for a count with companies, clubs or history priced: the same start,
+      then the weighted tabu search.
+    """
+    if rounds is None:
+        grid = repeat_free(sizes, weights, groups, rng)
+    elif (start := _stored_start(sizes, weights, rounds)) is not None:
+        grid = stored_schedule(start, sizes[0], weights, rng, steps)
+    elif pure(weights):
+        grid = fixed_repeats(sizes, weights, groups, rounds, rng, steps)
+    else:
+        grid = fixed_priced(sizes, weights, groups, rounds, rng)
+    return grid or [greedy_round(sizes, weights, rng)]
+
+
+def repeat_free(
+    sizes: list[int], weights: Weights, groups: list[list[int]], rng: random.Random
+) -> Grid:
+    """Add rounds while each new one can be made repeat-free, up to the bound worth trying."""
+    n = len(weights.met)
+    cap = (n - 1) // (max(sizes) - 1) if max(sizes) > 1 else 1
+    if min(sizes) == max(sizes):
+        cap = min(cap, round_cap(len(sizes), sizes[0]))
+    grid = _seated_design(sizes, weights, groups, None, rng)
+    while len(grid) < cap:
+        _add_greedy_round(grid, sizes, weights, rng)
+        last = range(len(grid) - 1, len(grid))
+        grid = improve(grid, weights, last, rng, ROUND_STEPS)
+        if not clean(grid, weights, last):
+            weights.seat(grid.pop(), -1)
+            break
+    return grid
+
+
+def stored_schedule(
+    start: Grid, size: int, weights: Weights, rng: random.Random, steps: int
+) -> Grid:
+    """Search a stored schedule of every round jointly (its rounds need not be repeat-free)."""
+    for rnd in start:
+        weights.seat(rnd, 1)
+    floor = repeat_floor(len(weights.met), size, len(start))
+    return minimise_repeats(start, weights.met, range(len(start)), rng, steps, floor)
+
+
+def fixed_repeats(
+    sizes: list[int],
+    weights: Weights,
+    groups: list[list[int]],
+    rounds: int,
+    rng: random.Random,
+    steps: int,
+) -> Grid:
+    """Seat `rounds` rounds when only repeats are priced: the flat-count tabu search."""
+
+    def search(grid: Grid, free: range, budget: int, floor: int) -> Grid:
+        return minimise_repeats(grid, weights.met, free, rng, budget, floor)
+
+    return _fixed_count(sizes, weights, groups, rounds, rng, search, (steps, steps // 4))
+
+
+def fixed_priced(
+    sizes: list[int], weights: Weights, groups: list[list[int]], rounds: int, rng: random.Random
+) -> Grid:
+    """Seat `rounds` rounds with companies, clubs or history priced: the weighted tabu search."""
+
+    def search(grid: Grid, free: range, budget: int, floor: int) -> Grid:
+        return improve(grid, weights, free, rng, budget, floor)
+
+    return _fixed_count(sizes, weights, groups, rounds, rng, search, (EXTRA_STEPS, POLISH_STEPS))
+
+
+Search = Callable[[Grid, range, int, int], Grid]  # (grid, free rounds, steps, floor) -> grid
+
+
+def _fixed_count(
+    sizes: list[int],
+    weights: Weights,
+    groups: list[list[int]],
+    rounds: int,
+    rng: random.Random,
+    search: Search,
+    budgets: tuple[int, int],
+) -> Grid:
+    """Seat design rounds, greedy ones up to `rounds`, then search the added, then all rounds.
+
+    Past the design, only the added rounds are searched first, so the repeat-free rounds stay
+    as built and the added ones spend the pairs the design left unmet. Most of the budget goes
+    there: on a design base (10-5-12) the search over every round rarely finds more.
+    """
+    grid = _seated_design(sizes, weights, groups, rounds, rng)
+    designed = len(grid)
+    while len(grid) < rounds:
+        _add_greedy_round(grid, sizes, weights, rng)
+    # Repeats are a floor on the cost (a pair met m times costs at least m - 1).
+    floor = repeat_floor(len(weights.met), max(sizes), len(grid)) if min(sizes) == max(sizes) else 0
+    added, polish = budgets
+    if designed < len(grid):
+        grid = search(grid, range(designed, len(grid)), added, floor)
+    if not clean(grid, weights, range(len(grid))) and total_cost(weights) > floor + 1e-9:
+        grid = search(grid, range(len(grid)), polish, floor)
+    return grid
+
+
+def _add_greedy_round(grid: Grid, sizes: list[int], weights: Weights, rng: random.Random) -> None:
+    """Append a greedy round to the grid and count its meetings."""
+    rnd = greedy_round(sizes, weights, rng)
+    weights.seat(rnd, 1)
+    grid.append(rnd)
+
+
+def _stored_start(sizes: list[int], weights: Weights, rounds: int) -> Grid | None:
+    """Give the stored schedule for this count, if tables are even and nobody has met yet."""
+    if min(sizes) == max(sizes) and fresh(weights):
+        return stored(len(sizes), sizes[0], rounds)
+    return None
+
+
+def _seated_design(
+    sizes: list[int],
+    weights: Weights,
+    groups: list[list[int]],
+    rounds: int | None,
+    rng: random.Random,
+) -> Grid:
+    """Seat people on the longest design prefix they fit without breaking a rule."""
+    design = design_for(sizes, rng)
+    length = len(design) if rounds is None else min(rounds, len(design))
+    while length > 0:
+        prefix = design[:length]
+        if rounds is None and groups and not room_for(prefix, len(weights.met), len(groups[0])):
+            length -= 1
+            continue
+        label = relabel(prefix, weights, groups, rng, RELABEL_STEPS)
+        grid = [[[label[p] for p in table] for table in rnd] for rnd in prefix]
+        for rnd in grid:
+            weights.seat(rnd, 1)
+        if rounds is not None or clean(grid, weights, range(len(grid))):
+            return grid
+        for rnd in grid:
+            weights.seat(rnd, -1)
+        length -= 1
+    return []
