@@ -2,12 +2,12 @@
 
 Each entry was found in this repository by `cyclic.find_base` (tabu, `steps` as noted),
 `cyclic.backtrack_base` (300 000 nodes) with the seed given, or by the CP-SAT model of
-`bench/find_bases.py` (OR-Tools, run offline: no dependency of the app). The optional fourth
-field lists starters of rounds that every shift leaves in place (see `cyclic.develop`).
-`tests/unit/test_tables_designs.py` develops every entry and checks that no pair meets twice.
-Their existence is classical: Kirkman triple systems, nearly Kirkman triple systems, resolvable
-2-designs and resolvable 4-GDDs (Colbourn & Dinitz, Handbook of Combinatorial Designs, 2nd ed.,
-II.2, II.7 and IV.5).
+`tools/design_search/find_bases.py` (OR-Tools, run offline: no dependency of the app). The optional
+fourth field lists starters of rounds that every shift leaves in place (see `cyclic.develop`).
+`tests/unit/test_tables_designs.py` develops every entry and checks that no pair meets twice. Their
+existence is classical: Kirkman triple systems, nearly Kirkman triple systems, resolvable 2-designs
+and resolvable 4-GDDs (Colbourn & Dinitz, Handbook of Combinatorial Designs, 2nd ed., II.2, II.7 and
+IV.5).
 """
 
 from __future__ import annotations
@@ -123,10 +123,11 @@ BASES: dict[tuple[int, int], Entry] = {
         ),
         (),
     ),
-    # KTS(21): Z_7 x 3, a base round shifted 7 times plus 3 rounds fixed by every shift, each
-    # made of the tables {(x, 0), (x + a, 1), (x + b, 2)} (CP-SAT, `bench/find_bases.py 7 3 0 7 3
-    # --whole 3`). Kirkman triple systems exist for every v = 3 mod 6 (Ray-Chaudhuri & Wilson,
-    # 1971); this one seats 7 tables of 3 for 10 rounds, everyone meeting everyone once.
+    # KTS(21): Z_7 x 3, a base round shifted 7 times plus 3 rounds fixed by every shift, each made
+    # of the tables {(x, 0), (x + a, 1), (x + b, 2)} (CP-SAT,
+    # `tools/design_search/find_bases.py 7 3 0 7 3 --whole 3`). Kirkman triple systems exist for
+    # every v = 3 mod 6 (Ray-Chaudhuri & Wilson, 1971); this one seats 7 tables of 3 for 10 rounds,
+    # everyone meeting everyone once.
     (7, 3): (
         Orbits(7, 3, 0, 7),
         0,
@@ -157,8 +158,8 @@ BASES: dict[tuple[int, int], Entry] = {
         (),
     ),
     # 50 people at 10 tables of 5 for 9 rounds: Z_9 x 5 + 5∞. The first table holds one point of
-    # each orbit, so its 9 shifts are disjoint: a walk-in can sit there every round and meet
-    # nobody twice (CP-SAT, `bench/find_bases.py 9 5 5 9 5 --walk-in 1`, 154 s).
+    # each orbit, so its 9 shifts are disjoint: a walk-in can sit there every round and meet nobody
+    # twice (CP-SAT, `tools/design_search/find_bases.py 9 5 5 9 5 --walk-in 1`, 154 s).
     (10, 5): (
         Orbits(9, 5, 5, 9),
         0,
@@ -176,7 +177,8 @@ BASES: dict[tuple[int, int], Entry] = {
         ),
         (),
     ),
-    # 30 people at 6 tables of 5 for 6 rounds: Z_6 x 5 (CP-SAT, bench/find_bases.py 6 5 0 6 5).
+    # 30 people at 6 tables of 5 for 6 rounds: Z_6 x 5
+    # (CP-SAT, `tools/design_search/find_bases.py 6 5 0 6 5`).
     (6, 5): (
         Orbits(6, 5, 0, 6),
         0,

@@ -8,9 +8,9 @@ Designs, 2nd ed., chapter "Difference matrices"). Over Z_10 no full one, with 10
 for 3 rounds (a cyclic group of even order has no complete mapping), but these, with fewer rows
 than g, do.
 
-Every entry was found in this repository by the CP-SAT model of `bench/find_matrix.py` (OR-Tools,
-run offline: no dependency of the app), with the command noted; `tests/unit/test_tables_designs.py`
-develops each one and checks that no pair meets twice.
+Every entry was found in this repository by the CP-SAT model of `tools/design_search/find_matrix.py`
+(OR-Tools, run offline: no dependency of the app), with the command noted;
+`tests/unit/test_tables_designs.py` develops each one and checks that no pair meets twice.
 """
 
 from __future__ import annotations

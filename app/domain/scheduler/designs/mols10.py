@@ -1,8 +1,8 @@
 """A pair of orthogonal Latin squares of order 10, which neither GF(q) nor MacNeish gives.
 
 Such pairs exist (Parker, "Orthogonal Latin squares", PNAS 45 (1959) 859, disproving Euler's
-conjecture). This pair was found in this repository by `bench/find_mate.py --seed 1` (CP-SAT,
-OR-Tools, run offline): the first square is the cyclic one with intercalates switched, the
+conjecture). This pair was found in this repository by `tools/design_search/find_mate.py --seed 1`
+(CP-SAT, OR-Tools, run offline): the first square is the cyclic one with intercalates switched, the
 second its orthogonal mate. `tests/unit/test_tables_designs.py` checks both are Latin and
 orthogonal. With rows and columns they seat 100 people at 10 tables of 10 for 4 rounds.
 """
