@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 from app.services import events, report
 from app.web import i18n
 from app.web.charts import bar_chart
-from app.web.deps import SessionDep
+from app.web.deps import PathId, SessionDep
 from app.web.host_common import language_for, sign_in_first
 from app.web.i18n import _
 from app.web.templating import render
@@ -17,7 +17,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/events/{event_id}/report", response_class=HTMLResponse)
-def report_page(event_id: int, request: Request, session: SessionDep) -> Response:
+def report_page(event_id: PathId, request: Request, session: SessionDep) -> Response:
     """Show the report of an event to a signed-in organiser; send anyone else to sign in."""
     redirect = sign_in_first(request)
     if redirect is not None:

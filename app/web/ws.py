@@ -15,6 +15,7 @@ from app.services import presence
 from app.services.channels import channel
 from app.services.errors import NotFound
 from app.services.timekeeping import now_ms
+from app.web.deps import PathId
 from app.web.server_send import SERVER_SEND
 
 router = APIRouter()
@@ -25,7 +26,7 @@ KINDS = {"screen", "phone", "host", "public"}
 
 @router.websocket("/ws/events/{event_id}")
 async def event_feed(
-    websocket: WebSocket, event_id: int, kind: str = "phone", token: str | None = None
+    websocket: WebSocket, event_id: PathId, kind: str = "phone", token: str | None = None
 ) -> None:
     """Feed one screen: the snapshot and banner, then each change; answer pings with the time.
 

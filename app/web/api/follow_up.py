@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from app.adapters.vcard import MEDIA_TYPE, vcards
 from app.services import follow_up, matches
 from app.web import i18n
-from app.web.deps import SessionDep
+from app.web.deps import PathId, SessionDep
 from app.web.i18n import _
 from app.web.templating import render
 
@@ -54,7 +54,7 @@ def my_interests(token: str, session: SessionDep) -> list[dict]:
 
 
 @router.put("/interests/{person_id}", responses=TAP_RESPONSES, response_model=None)
-def tap(token: str, person_id: int, request: Request, session: SessionDep) -> Response | dict:
+def tap(token: str, person_id: PathId, request: Request, session: SessionDep) -> Response | dict:
     """Say I want to follow up with someone met in a round held; twice is the same as once.
 
     With `HX-Request: true` the answer is the follow-up button to swap in.
@@ -64,7 +64,7 @@ def tap(token: str, person_id: int, request: Request, session: SessionDep) -> Re
 
 
 @router.delete("/interests/{person_id}", responses={404: TAP_RESPONSES[404]}, response_model=None)
-def untap(token: str, person_id: int, request: Request, session: SessionDep) -> Response | dict:
+def untap(token: str, person_id: PathId, request: Request, session: SessionDep) -> Response | dict:
     """Take back a follow-up tap; taking back one never made is fine."""
     result = follow_up.drop_follow_up(session, token, person_id)
     return _tap_button(request, token, result) if _htmx(request) else result
