@@ -59,7 +59,14 @@ async def _answer_pings(websocket: WebSocket) -> None:
     """Answer `{"type":"ping","t":…}` with the server time until the client leaves."""
     try:
         while True:
-            reply = _pong(await websocket.receive_text())
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                return
+            if message.get("text") is None:
+                # The protocol is text only; a binary frame gets the standard refusal.
+                await websocket.close(code=status.WS_1003_UNSUPPORTED_DATA)
+                return
+            reply = _pong(message["text"])
             if reply is not None:
                 await websocket.send_text(reply)
     except (WebSocketDisconnect, RuntimeError):
@@ -85,7 +92,11 @@ def _pong(text: str) -> str | None:
     if not isinstance(message, dict) or message.get("type") != "ping":
         return None
     reply = {"type": "pong", "t": message.get("t"), "server_now_ms": now_ms()}
-    return json.dumps(reply, separators=(",", ":"))
+    try:
+        # A `t` of NaN or 1e400 would be echoed as JSON that browsers cannot parse.
+        return json.dumps(reply, separators=(",", ":"), allow_nan=False)
+    except ValueError:
+        return None
 
 
 def _origin_allowed(origin: str | None, public_url: str) -> bool:
