@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from app.services import events, report
 from app.web import i18n
+from app.web.auth import require_admin
 from app.web.charts import bar_chart, stylesheet
 from app.web.deps import PathId, SessionDep
 from app.web.host_common import language_for, sign_in_first
@@ -30,9 +31,12 @@ def report_page(event_id: PathId, request: Request, session: SessionDep) -> Resp
     return render(request, "report/report.html", context, language=language)
 
 
-@router.get("/report/charts.css")
+@router.get("/report/charts.css", dependencies=[Depends(require_admin)])
 def chart_stylesheet() -> Response:
-    """Serve the charts' style as a file: the page's CSP allows no inline style."""
+    """Serve the charts' style as a file: the page's CSP allows no inline style.
+
+    Only the report, which is the organiser's, uses it; so it asks what every admin route asks.
+    """
     return Response(stylesheet(), media_type="text/css")
 
 
