@@ -1,5 +1,8 @@
 """Every screen works under the strict Content-Security-Policy: no page reports a violation."""
 
+# Named to run after test_host_live.py, which starts its own Playwright: the shared browser of
+# this package keeps an event loop running once opened.
+
 from __future__ import annotations
 
 import httpx
