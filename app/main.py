@@ -47,6 +47,8 @@ from app.web.api import (
     plan,
 )
 from app.web.errors import install_error_handlers
+from app.web.rate_limit import RateLimits
+from app.web.security_headers import SecurityHeaders
 from app.web.server_send import KeepServerSend
 
 HERE = Path(__file__).parent
@@ -97,6 +99,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000)  # phones on a crowded stadium Wi-Fi
     app.add_middleware(KeepServerSend)
+    app.add_middleware(RateLimits, redis_url=settings.redis_url)
+    app.add_middleware(SecurityHeaders)
     # The live feed first: a reconnecting crowd is matched against one route, not every one.
     routers = (
         ws, health, events, participants, plan, clock, banner, me, follow_up, exports, emails,

@@ -35,6 +35,8 @@ _ALIASES = {
 }
 _FIELD_OF = {alias: field for field, aliases in _ALIASES.items() for alias in aliases.split()}
 _OPTIONAL = ("sector", "club", "phone", "website", "pitch")
+_TEXT_FIELDS = ("first_name", "last_name", "company", "email", *_OPTIONAL)
+_REPLACED = "\ufffd"  # what decoding puts where a byte was not UTF-8
 _EMAIL = re.compile(
     r"(?!\.)(?!.*\.\.)[\w.!#$%&'*+/=?^`{|}~-]+(?<!\.)@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}"
 )
@@ -106,7 +108,7 @@ def parse_people_csv(data: bytes) -> ParsedSheet:
     text = _decode(data)
     records = _records(text, _sniff_delimiter(text[:_SNIFF_CHARS]))
     columns = _read_header(records)
-    return _read_rows(records, columns)
+    return _set_aside_undecodable(_read_rows(records, columns))
 
 
 def _decode(data: bytes) -> str:
@@ -114,15 +116,38 @@ def _decode(data: bytes) -> str:
     kind = next((name for magic, name in _WORKBOOKS.items() if data.startswith(magic)), None)
     if kind:
         raise SheetRejected(422, f"this is {kind}, not a CSV: save it as CSV and import that")
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "cp1252"):
+    if data.startswith(codecs.BOM_UTF8):
+        # A BOM means UTF-8: a stray bad byte marks its own row, it does not change the encoding.
+        attempts = (("utf-8-sig", "replace"),)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        attempts = (("utf-16", "strict"),)
+    else:
+        attempts = (("utf-8", "strict"), ("cp1252", "strict"))
+    for encoding, errors in attempts:
         try:
-            text = data.decode(encoding)
+            text = data.decode(encoding, errors)
         except UnicodeDecodeError:
             continue
         if "\x00" not in text:
             return text
     raise SheetRejected(422, "not a text file: export the sheet as CSV")
+
+
+def _set_aside_undecodable(sheet: ParsedSheet) -> ParsedSheet:
+    """Report each row holding a byte that was not UTF-8, rather than import a garbled name."""
+    good = tuple(row for row in sheet.rows if not _garbled(row))
+    unreadable = tuple(
+        RowError(row.line, "some characters are not valid UTF-8: retype them and import again")
+        for row in sheet.rows
+        if _garbled(row)
+    )
+    errors = tuple(sorted(sheet.errors + unreadable, key=lambda error: error.line))
+    return ParsedSheet(good, errors)
+
+
+def _garbled(row: PersonRow) -> bool:
+    """Tell whether decoding replaced a bad byte somewhere in this row."""
+    return any(_REPLACED in (getattr(row, name) or "") for name in _TEXT_FIELDS)
 
 
 def _sniff_delimiter(sample: str) -> str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from pydantic import ValidationError
 from sqlmodel import Session, func, select
 
 from app.adapters.database.tables import Event, Person, Registration
+from app.services.errors import Unprocessable
 from app.services.events import load_event, to_public
 from app.services.participants import register
-from app.services.schemas import EventPublic, NextEdition
+from app.services.schemas import TITLE_MAX, EventCreate, EventPublic, NextEdition
 from app.services.timekeeping import now_ms
 
 COPIED = (
@@ -25,19 +27,35 @@ def next_edition(session: Session, event_id: int, changes: NextEdition) -> Event
     editions = session.exec(
         select(func.count()).select_from(Event).where(Event.series_id == source.series_id)
     ).one()
-    event = Event(
-        **{name: getattr(source, name) for name in COPIED},
-        title=changes.title or f"{EDITION_SUFFIX.sub('', source.title)} #{editions + 1}",
+    settings = _checked(
+        {name: getattr(source, name) for name in COPIED},
+        title=changes.title or edition_title(source.title, editions + 1),
         date=changes.date,
         venue=changes.venue or source.venue,
-        created_ms=now_ms(),
     )
+    event = Event(**settings.model_dump(), created_ms=now_ms())
     session.add(event)
     session.flush()
     for person in _members(session, source.id):
         register(session, event, person)
     session.commit()
     return to_public(event)
+
+
+def edition_title(title: str, number: int) -> str:
+    """Number an edition, shortening the base title so the whole stays within the limit."""
+    suffix = f" #{number}"
+    base = EDITION_SUFFIX.sub("", title)[: TITLE_MAX - len(suffix)].rstrip()
+    return base + suffix
+
+
+def _checked(copied: dict, **changed) -> EventCreate:
+    """Validate the new edition as a new event would be, before anything is written."""
+    try:
+        return EventCreate.model_validate({**copied, **changed})
+    except ValidationError as error:
+        wrong = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise Unprocessable(f"the next edition would be invalid: {wrong}") from error
 
 
 def _members(session: Session, event_id: int) -> list[Person]:

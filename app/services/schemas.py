@@ -16,10 +16,12 @@ from pydantic import (
 
 EMAIL_PATTERN = re.compile(r"^[^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>().]{2,}$")
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+TITLE_MAX = 200
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Label = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=120)]
 OptionalText = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=300)]
+Venue = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=200)]
 
 
 class EventCreate(BaseModel):
@@ -51,7 +53,7 @@ class EventCreate(BaseModel):
     hold_before_talk: bool = False
     language: Literal["fr", "en"] = "fr"
     date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
-    venue: OptionalText = None
+    venue: Venue = None
     series_id: int | None = None
 
     @model_validator(mode="after")
@@ -63,10 +65,21 @@ class EventCreate(BaseModel):
         return self
 
 
-class EventPublic(EventCreate):
-    """An event as the API shows it."""
+class EventPublic(BaseModel):
+    """An event as the API shows it: stored rows are shown as they are, never re-validated."""
 
     id: int
+    title: str
+    format: str
+    table_size: int
+    talk_seconds: int
+    switch_seconds: int
+    rounds: int | None
+    avoid_same_club: bool
+    hold_before_talk: bool
+    language: str
+    date: str | None
+    venue: str | None
     status: str
     plan_version: int
     series_id: int | None = None
@@ -161,4 +174,4 @@ class NextEdition(BaseModel):
 
     title: Text | None = None
     date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
-    venue: OptionalText = None
+    venue: Venue = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlmodel import Session
 
 from app.adapters.database.engine import session_scope
@@ -23,6 +23,8 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+# Ids are 64-bit in every database: a larger one is refused here, before a driver overflows on it.
+PathId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 

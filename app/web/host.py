@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.services import editing, events
 from app.web import host_views
-from app.web.deps import LiveDep, SessionDep
+from app.web.deps import LiveDep, PathId, SessionDep
 from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host, sign_in_first
 from app.web.host_forms import EventForm
 
@@ -39,7 +39,7 @@ def create_event(
 
 
 @router.get("/events/{event_id}/host", response_class=HTMLResponse)
-def host_page(request: Request, event_id: int, session: SessionDep, live: LiveDep) -> Response:
+def host_page(request: Request, event_id: PathId, session: SessionDep, live: LiveDep) -> Response:
     """Show the whole host panel: settings, participants, plan, live controls and screens."""
     redirect = sign_in_first(request)
     if redirect is not None:
@@ -61,7 +61,7 @@ def host_page(request: Request, event_id: int, session: SessionDep, live: LiveDe
 @router.post("/events/{event_id}/host/settings", dependencies=[Depends(require_host)])
 def save_settings(
     request: Request,
-    event_id: int,
+    event_id: PathId,
     session: SessionDep,
     live: LiveDep,
     form: Annotated[EventForm, Form()],

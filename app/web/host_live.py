@@ -12,7 +12,7 @@ from app.services import banner, clock
 from app.services.events import load_event
 from app.web import host_views
 from app.web.api.banner import BannerIn
-from app.web.deps import LiveDep, SessionDep
+from app.web.deps import LiveDep, PathId, SessionDep
 from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host
 
 router = APIRouter(
@@ -24,7 +24,7 @@ Action = Literal["start", "pause", "resume", "next", "undo", "adjust", "finish"]
 
 
 @router.get("/live")
-def show_live(request: Request, event_id: int, session: SessionDep) -> Response:
+def show_live(request: Request, event_id: PathId, session: SessionDep) -> Response:
     """Show the round, the phase, the countdown and the buttons that apply now."""
     event = load_event(session, event_id)
     context = {"event": event, **host_views.live_context(session, event_id)}
@@ -34,7 +34,7 @@ def show_live(request: Request, event_id: int, session: SessionDep) -> Response:
 @router.post("/clock/{action}")
 def command(
     request: Request,
-    event_id: int,
+    event_id: PathId,
     action: Action,
     session: SessionDep,
     live: LiveDep,
@@ -62,7 +62,9 @@ def command(
 
 
 @router.get("/presence")
-def show_presence(request: Request, event_id: int, session: SessionDep, live: LiveDep) -> Response:
+def show_presence(
+    request: Request, event_id: PathId, session: SessionDep, live: LiveDep
+) -> Response:
     """Count the screens and phones connected, who has no live phone, and the header's counts."""
     event = load_event(session, event_id)
     context = {"oob": True, **host_views.tally_context(session, live.hub, event_id)}
@@ -70,7 +72,7 @@ def show_presence(request: Request, event_id: int, session: SessionDep, live: Li
 
 
 @router.get("/banner")
-def show_banner(request: Request, event_id: int, session: SessionDep) -> Response:
+def show_banner(request: Request, event_id: PathId, session: SessionDep) -> Response:
     """Show the message box with the banner on screens now."""
     event = load_event(session, event_id)
     context = {"event": event, **host_views.banner_context(session, event_id)}
@@ -80,7 +82,7 @@ def show_banner(request: Request, event_id: int, session: SessionDep) -> Respons
 @router.post("/banner")
 def post_banner(
     request: Request,
-    event_id: int,
+    event_id: PathId,
     session: SessionDep,
     live: LiveDep,
     text: Annotated[str, Form()] = "",

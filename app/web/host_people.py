@@ -14,7 +14,7 @@ from app.services.events import load_event
 from app.services.live import Live
 from app.services.schemas import ParticipantPublic
 from app.web import host_views
-from app.web.deps import LiveDep, SessionDep, SettingsDep
+from app.web.deps import LiveDep, PathId, SessionDep, SettingsDep
 from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host
 from app.web.host_forms import PersonForm
 from app.web.host_qr import personal_link, qr_svg
@@ -33,7 +33,7 @@ PRESENCE_CHANGES: dict[str, Callable[[Session, int, int], ParticipantPublic]] = 
 
 
 @router.get("")
-def search(request: Request, event_id: int, session: SessionDep, q: str = "") -> Response:
+def search(request: Request, event_id: PathId, session: SessionDep, q: str = "") -> Response:
     """List the participants matching the search box, as you type."""
     event = load_event(session, event_id)
     context = {"event": event, **host_views.people_context(session, event_id, q)}
@@ -41,7 +41,9 @@ def search(request: Request, event_id: int, session: SessionDep, q: str = "") ->
 
 
 @router.post("/import")
-def import_file(request: Request, event_id: int, file: UploadFile, session: SessionDep) -> Response:
+def import_file(
+    request: Request, event_id: PathId, file: UploadFile, session: SessionDep
+) -> Response:
     """Import a spreadsheet export and report each line that was skipped."""
     event = load_event(session, event_id)
     data = file.file.read(importing.MAX_BYTES + 1)
@@ -60,7 +62,7 @@ def import_file(request: Request, event_id: int, file: UploadFile, session: Sess
 @router.post("")
 def add(
     request: Request,
-    event_id: int,
+    event_id: PathId,
     session: SessionDep,
     live: LiveDep,
     settings: SettingsDep,
@@ -92,8 +94,8 @@ def add(
 @router.post("/{person_id}/{change}")
 def change_presence(
     request: Request,
-    event_id: int,
-    person_id: int,
+    event_id: PathId,
+    person_id: PathId,
     change: Literal["checkin", "checkout", "leave"],
     session: SessionDep,
     live: LiveDep,
@@ -120,7 +122,11 @@ def change_presence(
 
 @router.get("/{person_id}/qr")
 def show_qr(
-    request: Request, event_id: int, person_id: int, session: SessionDep, settings: SettingsDep
+    request: Request,
+    event_id: PathId,
+    person_id: PathId,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> Response:
     """Show someone's personal link as a QR code on the laptop screen."""
     event = load_event(session, event_id)

@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from app.services import clock, planning
 from app.services.events import load_event
 from app.web import host_views
-from app.web.deps import LiveDep, SessionDep
+from app.web.deps import LiveDep, PathId, SessionDep
 from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host
 
 router = APIRouter(
@@ -19,7 +19,7 @@ router = APIRouter(
 
 
 @router.get("")
-def show(request: Request, event_id: int, session: SessionDep) -> Response:
+def show(request: Request, event_id: PathId, session: SessionDep) -> Response:
     """Show the current plan with its metrics and grid."""
     event = load_event(session, event_id)
     context = {"event": event, **host_views.plan_context(session, event_id)}
@@ -27,7 +27,7 @@ def show(request: Request, event_id: int, session: SessionDep) -> Response:
 
 
 @router.post("")
-def generate(request: Request, event_id: int, session: SessionDep, live: LiveDep) -> Response:
+def generate(request: Request, event_id: PathId, session: SessionDep, live: LiveDep) -> Response:
     """Generate the plan from who is present (rounds already held stay) and show it."""
     error, code = None, 200
     try:

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from app.services import seating
 from app.services.events import load_event, to_public
-from app.web.deps import SessionDep, SettingsDep
+from app.web.deps import PathId, SessionDep, SettingsDep
 from app.web.host_common import render_host, sign_in_first
 from app.web.host_qr import personal_link, qr_svg
 
@@ -23,7 +23,7 @@ BADGES_PER_PAGE = 8
 @router.get("/events/{event_id}/print", response_class=HTMLResponse)
 def print_sheets(
     request: Request,
-    event_id: int,
+    event_id: PathId,
     session: SessionDep,
     settings: SettingsDep,
     what: Annotated[list[Section] | None, Query()] = None,

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from app.services import clock, events, grids
 from app.services.errors import NotFound
 from app.services.live import Live
-from app.web.deps import LiveDep, SessionDep
+from app.web.deps import LiveDep, PathId, SessionDep
 from app.web.i18n import choose_language
 from app.web.templating import render
 
@@ -38,14 +38,14 @@ GRID_EXAMPLE = {
     responses={200: {"content": {"application/json": {"example": GRID_EXAMPLE}}}},
 )
 def grid(
-    event_id: int, session: SessionDep, round: Annotated[int, Query(ge=1, le=2000)] = 1
+    event_id: PathId, session: SessionDep, round: Annotated[int, Query(ge=1, le=2000)] = 1
 ) -> dict:
     """Show who sits at which table in a round: names and companies only."""
     return grids.round_grid(session, event_id, round)
 
 
 @router.get("/events/{event_id}/tables", response_class=HTMLResponse, include_in_schema=False)
-def tables(request: Request, event_id: int, session: SessionDep, live: LiveDep) -> Response:
+def tables(request: Request, event_id: PathId, session: SessionDep, live: LiveDep) -> Response:
     """Let anyone in the room find their table for this round and the next by name."""
     try:
         event = events.load_event(session, event_id)

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from app.services import events, grids
 from app.services.errors import NotFound
-from app.web.deps import LiveDep, SessionDep, SettingsDep
+from app.web.deps import LiveDep, PathId, SessionDep, SettingsDep
 from app.web.public import event_page_data, not_found_page
 from app.web.templating import render
 
@@ -17,7 +17,7 @@ router = APIRouter(tags=["screens"])
 
 @router.get("/events/{event_id}/screen", response_class=HTMLResponse, include_in_schema=False)
 def screen(
-    request: Request, event_id: int, session: SessionDep, live: LiveDep, settings: SettingsDep
+    request: Request, event_id: PathId, session: SessionDep, live: LiveDep, settings: SettingsDep
 ) -> Response:
     """Show the projector page in the event's language: lobby, countdown and table grid."""
     try:
@@ -36,6 +36,6 @@ def screen(
 
 
 @router.get("/events/{event_id}/screen/lobby", tags=["screens"])
-def lobby(event_id: int, session: SessionDep) -> dict:
+def lobby(event_id: PathId, session: SessionDep) -> dict:
     """Count who is checked in, for the projector's lobby."""
     return {"checked_in": grids.checked_in_count(session, event_id)}

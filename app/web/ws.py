@@ -15,6 +15,7 @@ from app.services import presence
 from app.services.channels import channel
 from app.services.errors import NotFound
 from app.services.timekeeping import now_ms
+from app.web.deps import PathId
 from app.web.server_send import SERVER_SEND
 
 router = APIRouter()
@@ -25,7 +26,7 @@ KINDS = {"screen", "phone", "host", "public"}
 
 @router.websocket("/ws/events/{event_id}")
 async def event_feed(
-    websocket: WebSocket, event_id: int, kind: str = "phone", token: str | None = None
+    websocket: WebSocket, event_id: PathId, kind: str = "phone", token: str | None = None
 ) -> None:
     """Feed one screen: the snapshot and banner, then each change; answer pings with the time.
 
@@ -58,7 +59,14 @@ async def _answer_pings(websocket: WebSocket) -> None:
     """Answer `{"type":"ping","t":…}` with the server time until the client leaves."""
     try:
         while True:
-            reply = _pong(await websocket.receive_text())
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                return
+            if message.get("text") is None:
+                # The protocol is text only; a binary frame gets the standard refusal.
+                await websocket.close(code=status.WS_1003_UNSUPPORTED_DATA)
+                return
+            reply = _pong(message["text"])
             if reply is not None:
                 await websocket.send_text(reply)
     except (WebSocketDisconnect, RuntimeError):
@@ -84,7 +92,11 @@ def _pong(text: str) -> str | None:
     if not isinstance(message, dict) or message.get("type") != "ping":
         return None
     reply = {"type": "pong", "t": message.get("t"), "server_now_ms": now_ms()}
-    return json.dumps(reply, separators=(",", ":"))
+    try:
+        # A `t` of NaN or 1e400 would be echoed as JSON that browsers cannot parse.
+        return json.dumps(reply, separators=(",", ":"), allow_nan=False)
+    except ValueError:
+        return None
 
 
 def _origin_allowed(origin: str | None, public_url: str) -> bool:

@@ -22,6 +22,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+# Every page reports each CSP violation to the test through this binding; any one fails the test.
+REPORT_CSP = """document.addEventListener("securitypolicyviolation", (e) => window.tablehopCsp(
+  `${e.effectiveDirective} refused ${e.blockedURI || "inline"}`
+  + ` at ${e.sourceFile}:${e.lineNumber}`));"""
+CSP_VIOLATIONS: list[str] = []
 PROJECTOR = {"width": 1920, "height": 1080}
 PHONE = {"width": 390, "height": 844}
 
@@ -34,6 +39,40 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+
+
+def watch_csp(context):
+    """Record every CSP violation that any page of this browser context reports."""
+
+    def record(source: dict, text: str) -> None:
+        CSP_VIOLATIONS.append(f"{source['page'].url}: {text}")
+
+    context.expose_binding("tablehopCsp", record)
+    context.add_init_script(REPORT_CSP)
+    return context
+
+
+class WatchedBrowser:
+    """The browser, each of whose contexts reports CSP violations (see `watch_csp`)."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+
+    def new_context(self, **options):
+        """Open a context that reports CSP violations."""
+        return watch_csp(self.browser.new_context(**options))
+
+    def new_page(self, **options):
+        """Open a page in a context of its own that reports CSP violations."""
+        return self.new_context(**options).new_page()
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation() -> Iterator[None]:
+    """Fail any browser test during which a page broke the Content-Security-Policy."""
+    CSP_VIOLATIONS.clear()
+    yield
+    assert not CSP_VIOLATIONS, "CSP violations:\n" + "\n".join(CSP_VIOLATIONS)
 
 
 @pytest.fixture(scope="session")
@@ -65,7 +104,7 @@ def browser() -> Iterator:
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
+        yield WatchedBrowser(chromium)
         chromium.close()
 
 
@@ -123,7 +162,9 @@ def open_page(browser, url: str, viewport: dict, *, shift_ms: int = 0, context=N
 def wait_live(page, timeout: int = 5000) -> None:
     """Wait until the page's link is up and its first offset burst is done."""
     page.wait_for_function(
-        "window.tablehopClock && tablehopClock.link.status === 'live'"
+        # A function, not an expression: Playwright would `eval` an expression, which the CSP
+        # forbids.
+        "() => window.tablehopClock && tablehopClock.link.status === 'live'"
         " && (tablehopClock.link.samples || []).length >= 5",
         timeout=timeout,
     )

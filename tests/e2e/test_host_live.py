@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ADMIN_TOKEN, skip_or_fail
+from tests.e2e.conftest import watch_csp
 from tests.servers import Server, migrate
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -58,8 +59,10 @@ def page(server: Server):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            viewport={"width": 1440, "height": 900}, locale="fr-FR", base_url=server.url
+        context = watch_csp(
+            browser.new_context(
+                viewport={"width": 1440, "height": 900}, locale="fr-FR", base_url=server.url
+            )
         )
         yield context.new_page()
         browser.close()

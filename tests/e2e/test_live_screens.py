@@ -33,7 +33,8 @@ def test_projector_and_phones_show_round_one_together_whatever_their_clock(
     state = api.post(f"/api/events/{event_id}/clock/start").raise_for_status().json()
     for page in (projector, phone, skewed):
         page.wait_for_function(
-            "document.getElementById('round').textContent.startsWith('Round 1 /')", timeout=1000
+            "() => document.getElementById('round').textContent.startsWith('Round 1 /')",
+            timeout=1000,
         )
     assert time.monotonic() - started < 1.0
 
@@ -58,7 +59,7 @@ def test_an_offline_phone_changes_table_on_time_then_resynchronises(
     context = browser.new_context(viewport=PHONE, locale="en-GB")
     phone = open_page(browser, f"{server.url}/p/{me['token']}", PHONE, context=context)
     state = api.post(f"/api/events/{event_id}/clock/start").raise_for_status().json()
-    phone.wait_for_function("document.body.dataset.phase === 'talk'", timeout=1000)
+    phone.wait_for_function("() => document.body.dataset.phase === 'talk'", timeout=1000)
 
     context.set_offline(True)
     phone.wait_for_selector("#link-status:not([hidden])", timeout=2000)
@@ -67,10 +68,10 @@ def test_an_offline_phone_changes_table_on_time_then_resynchronises(
     change_at = state["deadline_ms"] / 1000
     time.sleep(max(0.0, change_at - time.time() - 0.4))
     assert phone.evaluate("document.body.dataset.phase") == "talk"
-    phone.wait_for_function("document.body.dataset.phase === 'switch'", timeout=1400)
+    phone.wait_for_function("() => document.body.dataset.phase === 'switch'", timeout=1400)
     assert abs(time.time() - change_at) < 0.8
     assert expected_place(rounds[2]) in phone.text_content("#place")
-    phone.wait_for_function("document.body.dataset.phase === 'talk'", timeout=4000)
+    phone.wait_for_function("() => document.body.dataset.phase === 'talk'", timeout=4000)
     assert phone.text_content("#round").startswith("Round 2 /")
     assert phone.evaluate("tablehopClock.link.received") == received
 
@@ -90,15 +91,15 @@ def test_a_phone_reloaded_without_network_still_shows_its_table(
     first = api.get(f"/api/me/{me['token']}").json()["itinerary"][0]
     context = browser.new_context(viewport=PHONE, locale="en-GB")
     phone = open_page(browser, f"{server.url}/p/{me['token']}", PHONE, context=context)
-    phone.wait_for_function("navigator.serviceWorker.controller !== null", timeout=3000)
+    phone.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=3000)
     api.post(f"/api/events/{event_id}/clock/start").raise_for_status()
-    phone.wait_for_function("document.body.dataset.phase === 'talk'", timeout=1000)
+    phone.wait_for_function("() => document.body.dataset.phase === 'talk'", timeout=1000)
     phone.reload()  # the service worker now keeps a copy of the page and its assets
     wait_live(phone)
 
     context.set_offline(True)
     phone.reload()
-    phone.wait_for_function("document.body.dataset.phase === 'talk'", timeout=2000)
+    phone.wait_for_function("() => document.body.dataset.phase === 'talk'", timeout=2000)
     assert phone.text_content("h1").startswith("Hello")
     assert phone.text_content("#round").startswith("Round 1 /")
     assert expected_place(first) in phone.text_content("#place")
@@ -121,7 +122,9 @@ def test_the_projector_follows_every_phase_in_place(
 
     def command(action: str, phase: str, grid_round: int | None = None) -> None:
         api.post(f"/api/events/{event_id}/clock/{action}").raise_for_status()
-        projector.wait_for_function(f"document.body.dataset.phase === '{phase}'", timeout=1000)
+        projector.wait_for_function(
+            f"() => document.body.dataset.phase === '{phase}'", timeout=1000
+        )
         if grid_round is not None:
             projector.wait_for_selector(f"#grid[data-round='{grid_round}'] .card", timeout=2000)
 
@@ -179,7 +182,7 @@ def test_a_walk_in_sees_their_table_after_the_replan(
     first = itinerary[0]
     assert (first["round"], first["sitting_out"]) == (2, False)
     phone.wait_for_function(
-        "document.getElementById('presence').classList.contains('present')", timeout=2000
+        "() => document.getElementById('presence').classList.contains('present')", timeout=2000
     )
     assert expected_place(first) in phone.text_content("#next")
     assert "Your first table is in round 2" in phone.text_content("#place")

@@ -117,3 +117,8 @@ def test_check_in_then_leave_changes_the_status(admin: TestClient, event_id: int
 def test_check_in_of_someone_not_registered_is_404(admin: TestClient, event_id: int) -> None:
     response = admin.post(f"/api/events/{event_id}/participants/4242/checkin")
     assert response.status_code == 404
+
+
+def test_a_venue_longer_than_its_column_is_a_422(admin: TestClient) -> None:
+    response = admin.post("/api/events", json={"title": "Arras", "venue": "V" * 201})
+    assert response.status_code == 422, response.text

@@ -83,3 +83,13 @@ def test_the_next_edition_of_an_unknown_event_is_a_404(admin: TestClient) -> Non
 def test_a_bad_date_is_a_422(admin: TestClient, event_id: int) -> None:
     response = admin.post(f"/api/events/{event_id}/next-edition", json={"date": "12/03/2027"})
     assert response.status_code == 422
+
+
+def test_the_next_edition_of_a_longest_title_still_fits_and_lists(admin: TestClient) -> None:
+    title = "É" * 200
+    first = admin.post("/api/events", json={"title": title}).json()["id"]
+    second = next_edition(admin, first)
+    assert second["title"] == "É" * 197 + " #2"
+    assert next_edition(admin, second["id"])["title"] == "É" * 197 + " #3"
+    assert admin.get("/api/events").status_code == 200
+    assert admin.get(f"/api/events/{second['id']}").status_code == 200

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, make_url
 from sqlmodel import Session, create_engine
 
 SQLITE_PRAGMAS = (
@@ -20,7 +21,7 @@ def make_engine(url: str) -> Engine:
     """Create the engine; SQLite gets WAL, a busy timeout, foreign keys and durable commits."""
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
-    _ensure_parent_dir(url)
+    _create_owner_only(url)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
     event.listen(engine, "connect", _apply_sqlite_pragmas)
     return engine
@@ -34,11 +35,17 @@ def _apply_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _ensure_parent_dir(url: str) -> None:
-    """Create the folder of a SQLite file so a fresh checkout starts without set-up."""
-    path = url.split("///", 1)[-1]
-    if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+def _create_owner_only(url: str) -> None:
+    """Create a SQLite file's folder, and the file itself readable by its owner only.
+
+    It holds every token and contact. SQLite gives the -wal and -shm files the mode of the
+    database file, so creating that one 0600 (like `admin_token`) covers all three.
+    """
+    path = make_url(url).database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 def session_scope(engine: Engine) -> Iterator[Session]:

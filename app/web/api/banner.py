@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from app.services import banner
 from app.web.auth import require_admin
-from app.web.deps import LiveDep, SessionDep
+from app.web.deps import LiveDep, PathId, SessionDep
 
 router = APIRouter(tags=["banner"], dependencies=[Depends(require_admin)])
 
@@ -32,7 +32,7 @@ BANNER_EXAMPLE = {"type": "banner", "text": "Le buffet ouvre après la ronde 20 
         422: {"description": "longer than 280 characters"},
     },
 )
-def post_banner(event_id: int, body: BannerIn, session: SessionDep, live: LiveDep) -> dict:
+def post_banner(event_id: PathId, body: BannerIn, session: SessionDep, live: LiveDep) -> dict:
     """Show a message (≤ 280 characters) on every screen and phone; an empty text clears it."""
     shown = banner.set_banner(session, event_id, body.text)
     banner.publish_from_thread(live.hub, event_id, shown)

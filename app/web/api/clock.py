@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 
 from app.services import clock
 from app.web.auth import require_admin
-from app.web.deps import LiveDep, SessionDep
+from app.web.deps import LiveDep, PathId, SessionDep
 
 router = APIRouter(tags=["clock"])
 
@@ -28,7 +28,7 @@ Action = Literal["start", "pause", "resume", "next", "undo", "adjust", "finish"]
     "/api/events/{event_id}/state",
     responses={200: {"content": {"application/json": {"example": STATE_EXAMPLE}}}},
 )
-def get_state(event_id: int, session: SessionDep, live: LiveDep) -> dict:
+def get_state(event_id: PathId, session: SessionDep, live: LiveDep) -> dict:
     """Read the countdown, caught up to now; `phase` is lobby, talk, switch, paused or finished."""
     change = clock.catch_up(session, event_id)
     if change.changed:
@@ -45,7 +45,7 @@ def get_state(event_id: int, session: SessionDep, live: LiveDep) -> dict:
     },
 )
 def command(
-    event_id: int,
+    event_id: PathId,
     action: Action,
     session: SessionDep,
     live: LiveDep,

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request, status
 
 from app.services import emails
 from app.web.auth import require_admin
-from app.web.deps import SessionDep, SettingsDep
+from app.web.deps import PathId, SessionDep, SettingsDep
 from app.web.mail import COMPOSERS
 
 router = APIRouter(
@@ -22,7 +22,7 @@ Resend = Annotated[bool, Query(description="write again to those already written
 
 @router.post("/links", status_code=status.HTTP_202_ACCEPTED, responses=QUEUED_RESPONSES)
 def send_links(
-    event_id: int,
+    event_id: PathId,
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
@@ -34,7 +34,7 @@ def send_links(
 
 @router.post("/matches", status_code=status.HTTP_202_ACCEPTED, responses=QUEUED_RESPONSES)
 def send_matches(
-    event_id: int,
+    event_id: PathId,
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
@@ -45,7 +45,7 @@ def send_matches(
 
 
 @router.get("")
-def email_log(event_id: int, session: SessionDep) -> list[dict]:
+def email_log(event_id: PathId, session: SessionDep) -> list[dict]:
     """List the e-mails of the event: recipient, kind, status (queued, retrying, sent, failed)."""
     return emails.email_log(session, event_id)
 

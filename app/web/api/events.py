@@ -7,7 +7,7 @@ from fastapi import APIRouter, Body, Depends, status
 from app.services import editions, events
 from app.services.schemas import EventCreate, EventPublic, NextEdition
 from app.web.auth import require_admin
-from app.web.deps import SessionDep
+from app.web.deps import PathId, SessionDep
 
 router = APIRouter(prefix="/api/events", tags=["events"], dependencies=[Depends(require_admin)])
 
@@ -25,7 +25,7 @@ def list_events(session: SessionDep) -> list[EventPublic]:
 
 
 @router.get("/{event_id}", response_model=EventPublic)
-def get_event(event_id: int, session: SessionDep) -> EventPublic:
+def get_event(event_id: PathId, session: SessionDep) -> EventPublic:
     """Show one event."""
     return events.to_public(events.load_event(session, event_id))
 
@@ -37,7 +37,7 @@ def get_event(event_id: int, session: SessionDep) -> EventPublic:
     responses={404: {"description": "unknown event"}},
 )
 def next_edition(
-    event_id: int, session: SessionDep, changes: Annotated[NextEdition | None, Body()] = None
+    event_id: PathId, session: SessionDep, changes: Annotated[NextEdition | None, Body()] = None
 ) -> EventPublic:
     """Start the next edition: same settings and members (new links), a plan of new encounters.
 

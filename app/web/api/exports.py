@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends, Response
 from app.adapters.tabular import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, to_csv, to_xlsx
 from app.services import exports
 from app.web.auth import require_admin
-from app.web.deps import SessionDep
+from app.web.deps import PathId, SessionDep
 
 router = APIRouter(
     prefix="/api/events/{event_id}", tags=["exports"], dependencies=[Depends(require_admin)]
@@ -20,7 +20,7 @@ router = APIRouter(
         404: {"description": "unknown event, or `what` is not participants, meetings, matches"},
     },
 )
-def export_csv(event_id: int, what: str, session: SessionDep) -> Response:
+def export_csv(event_id: PathId, what: str, session: SessionDep) -> Response:
     """Download `participants`, `meetings` or `matches` as CSV.
 
     UTF-8 with a BOM and `;` between cells, so Excel in France opens it as is. A cell that
@@ -35,7 +35,7 @@ def export_csv(event_id: int, what: str, session: SessionDep) -> Response:
     response_class=Response,
     responses={200: {"content": {XLSX_MEDIA_TYPE: {}}}, 404: {"description": "unknown event"}},
 )
-def export_xlsx(event_id: int, session: SessionDep) -> Response:
+def export_xlsx(event_id: PathId, session: SessionDep) -> Response:
     """Download one Excel workbook with the sheets participants, meetings and matches."""
     workbook = to_xlsx(exports.export_all(session, event_id))
     return _download(workbook, XLSX_MEDIA_TYPE, f"tablehop-{event_id}.xlsx")

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from app.adapters.vcard import MEDIA_TYPE, vcards
 from app.services import follow_up, matches
 from app.web import i18n
-from app.web.deps import SessionDep
+from app.web.deps import PathId, SessionDep
 from app.web.i18n import _
 
 router = APIRouter(prefix="/api/me/{token}", tags=["participant"])
@@ -49,13 +49,13 @@ def my_interests(token: str, session: SessionDep) -> list[dict]:
 
 
 @router.put("/interests/{person_id}", responses=TAP_RESPONSES)
-def tap(token: str, person_id: int, session: SessionDep) -> dict:
+def tap(token: str, person_id: PathId, session: SessionDep) -> dict:
     """Say I want to follow up with someone met in a round held; twice is the same as once."""
     return follow_up.follow_up(session, token, person_id)
 
 
 @router.delete("/interests/{person_id}", responses={404: TAP_RESPONSES[404]})
-def untap(token: str, person_id: int, session: SessionDep) -> dict:
+def untap(token: str, person_id: PathId, session: SessionDep) -> dict:
     """Take back a follow-up tap; taking back one never made is fine."""
     return follow_up.drop_follow_up(session, token, person_id)
 

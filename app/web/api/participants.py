@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends, UploadFile, status
 from app.services import clock, importing, participants
 from app.services.schemas import ImportReport, ParticipantCreate, ParticipantPublic
 from app.web.auth import require_admin
-from app.web.deps import LiveDep, SessionDep
+from app.web.deps import LiveDep, PathId, SessionDep
 
 router = APIRouter(
     prefix="/api/events/{event_id}/participants",
@@ -16,14 +16,14 @@ router = APIRouter(
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ParticipantPublic)
 def add_participant(
-    event_id: int, data: ParticipantCreate, session: SessionDep
+    event_id: PathId, data: ParticipantCreate, session: SessionDep
 ) -> ParticipantPublic:
     """Register one person; the same e-mail (any case) updates that person."""
     return participants.add_participant(session, event_id, data)
 
 
 @router.get("", response_model=list[ParticipantPublic])
-def list_participants(event_id: int, session: SessionDep) -> list[ParticipantPublic]:
+def list_participants(event_id: PathId, session: SessionDep) -> list[ParticipantPublic]:
     """List the event's participants with their personal tokens and status."""
     return participants.list_participants(session, event_id)
 
@@ -36,7 +36,7 @@ def list_participants(event_id: int, session: SessionDep) -> list[ParticipantPub
         422: {"description": "not a CSV"},
     },
 )
-def import_participants(event_id: int, file: UploadFile, session: SessionDep) -> ImportReport:
+def import_participants(event_id: PathId, file: UploadFile, session: SessionDep) -> ImportReport:
     """Import a spreadsheet export (CSV, `,` `;` or tab, UTF-8 or Windows-1252)."""
     data = file.file.read(importing.MAX_BYTES + 1)
     return importing.import_people(session, event_id, data)
@@ -44,7 +44,7 @@ def import_participants(event_id: int, file: UploadFile, session: SessionDep) ->
 
 @router.post("/{person_id}/checkin", response_model=ParticipantPublic)
 def check_in(
-    event_id: int, person_id: int, session: SessionDep, live: LiveDep
+    event_id: PathId, person_id: PathId, session: SessionDep, live: LiveDep
 ) -> ParticipantPublic:
     """Mark someone present; after the plan exists they join as a walk-in and it is re-planned."""
     participant = participants.check_in(session, event_id, person_id)
@@ -53,7 +53,9 @@ def check_in(
 
 
 @router.post("/{person_id}/leave", response_model=ParticipantPublic)
-def leave(event_id: int, person_id: int, session: SessionDep, live: LiveDep) -> ParticipantPublic:
+def leave(
+    event_id: PathId, person_id: PathId, session: SessionDep, live: LiveDep
+) -> ParticipantPublic:
     """Mark someone gone; the rounds not yet started are re-planned without them."""
     participant = participants.leave(session, event_id, person_id)
     live.announce_from_thread(event_id, clock.catch_up(session, event_id).public)

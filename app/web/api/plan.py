@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends
 
 from app.services import clock, planning
 from app.web.auth import require_admin
-from app.web.deps import LiveDep, SessionDep
+from app.web.deps import LiveDep, PathId, SessionDep
 
 router = APIRouter(
     prefix="/api/events/{event_id}/plan", tags=["plan"], dependencies=[Depends(require_admin)]
@@ -27,7 +27,7 @@ PLAN_RESPONSES: dict = {200: {"content": {"application/json": {"example": PLAN_E
 
 
 @router.post("", responses={**PLAN_RESPONSES, 409: {"description": "no plan is possible"}})
-def generate_plan(event_id: int, session: SessionDep, live: LiveDep) -> dict[str, Any]:
+def generate_plan(event_id: PathId, session: SessionDep, live: LiveDep) -> dict[str, Any]:
     """(Re)generate the plan from who is present; rounds already held stay. Bumps the version."""
     view = planning.generate_plan(session, event_id)
     live.announce_from_thread(event_id, clock.catch_up(session, event_id).public)
@@ -35,6 +35,6 @@ def generate_plan(event_id: int, session: SessionDep, live: LiveDep) -> dict[str
 
 
 @router.get("", responses=PLAN_RESPONSES)
-def get_plan(event_id: int, session: SessionDep) -> dict[str, Any]:
+def get_plan(event_id: PathId, session: SessionDep) -> dict[str, Any]:
     """Show every round's tables and sit-outs, with the verifier's metrics."""
     return planning.plan_view(session, event_id)
