@@ -35,7 +35,9 @@ def host_page(browser, server, event_id: int, locale: str = "en-GB"):
 def wait_present(page, count: int, timeout: int = 2000) -> None:
     """Wait until the header says `count` present."""
     page.wait_for_function(
-        f"/\\b{count} present/.test(document.getElementById('people-counts').textContent)",
+        r"(count) => new RegExp(String.raw`\b${count} present`)"
+        ".test(document.getElementById('people-counts').textContent)",
+        arg=count,
         timeout=timeout,
     )
 
@@ -64,7 +66,7 @@ def test_an_import_updates_the_expected_count_at_once(
     page.click("#import-form button[type=submit]")
     page.wait_for_selector("#import-form .report")
     page.wait_for_function(
-        "document.getElementById('people-counts').textContent.includes('2 expected')",
+        "() => document.getElementById('people-counts').textContent.includes('2 expected')",
         timeout=2000,
     )
 
