@@ -10,12 +10,13 @@ from itertools import combinations
 
 from sqlmodel import Session, select
 
+from app.adapters.database.plans import planned_rounds
+from app.adapters.database.roster import club_names, registered
 from app.adapters.database.tables import Interest, Meeting
 from app.domain import model
 from app.services import clock as clock_service
 from app.services.events import load_event
 from app.services.matches import mutual_pairs
-from app.services.roster import club_names, registered
 from app.services.timekeeping import now_ms
 
 
@@ -81,7 +82,7 @@ def event_report(session: Session, event_id: int) -> Report:
         ).all(),
         mutual_pairs(session, event_id),
         rounds_held=clock_service.held_rounds(session, event, now_ms()),
-        rounds_planned=clock_service.planned_rounds(session, event_id),
+        rounds_planned=planned_rounds(session, event_id),
     )
 
 
