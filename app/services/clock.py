@@ -14,7 +14,7 @@ from app.adapters.database.plans import planned_rounds, read_plan
 from app.adapters.database.tables import ClockRow, Event, Meeting
 from app.domain import clock
 from app.domain.clock import ClockState
-from app.domain.model import Plan, Round
+from app.domain.model import Round
 from app.services.errors import Conflict, Unprocessable
 from app.services.events import load_event
 from app.services.timekeeping import now_ms
@@ -146,7 +146,7 @@ def _record_meetings(session: Session, event: Event, rounds: list[int]) -> None:
     """Store the meetings of rounds whose talk just started, once per round, in one insert."""
     if not rounds:
         return
-    plan = read_plan(session, event.id, event.table_size) or Plan(event.table_size, ())
+    plan = read_plan(session, event.id, event.table_size)
     rows = []
     for number in rounds:
         already = session.exec(

@@ -7,7 +7,7 @@ from sqlmodel import Session, func, select
 from app.adapters.database.plans import read_plan
 from app.adapters.database.roster import people_by_id
 from app.adapters.database.tables import Person, Registration
-from app.domain.model import Plan, Round
+from app.domain.model import Round
 from app.services.events import load_event
 from app.services.schemas import ROOM_FIELDS, PersonPublic
 
@@ -15,7 +15,7 @@ from app.services.schemas import ROOM_FIELDS, PersonPublic
 def round_grid(session: Session, event_id: int, number: int) -> dict:
     """Give a round's tables and sit-outs as names and companies, tables in order."""
     event = load_event(session, event_id)
-    plan = read_plan(session, event.id, event.table_size) or Plan(event.table_size, ())
+    plan = read_plan(session, event.id, event.table_size)
     rnd = plan.round(number) or Round(number, ())
     seated = [seat for table in rnd.tables for seat in table.seats]
     people = people_by_id(session, [*seated, *rnd.sitting_out])

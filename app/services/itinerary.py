@@ -7,7 +7,6 @@ from sqlmodel import Session
 from app.adapters.database.plans import read_plan
 from app.adapters.database.roster import people_by_id
 from app.adapters.database.tables import Event, Person
-from app.domain.model import Plan
 from app.services.personal_link import registration_by_token
 from app.services.schemas import PersonPublic
 
@@ -22,7 +21,7 @@ def my_itinerary(session: Session, token: str) -> dict:
     registration = registration_by_token(session, token)
     event = session.get(Event, registration.event_id)
     me = session.get(Person, registration.person_id)
-    plan = read_plan(session, event.id, event.table_size) or Plan(event.table_size, ())
+    plan = read_plan(session, event.id, event.table_size)
     stops = plan.itinerary(me.id)
     people = people_by_id(session, (other for stop in stops for other in stop.others))
     itinerary = [

@@ -28,7 +28,7 @@ def generate_plan(session: Session, event_id: int) -> dict:
     people, rules = present_people(session, event), rules_for(session, event)
     previous = read_plan(session, event.id, event.table_size)
     try:
-        if held == 0 or previous is None:
+        if held == 0 or not previous.rounds:
             plan = make_plan(people, event.table_size, rules, rounds=event.rounds, seed=event.id)
         else:
             plan = replan(previous, frozen=held, people=people, rules=rules, seed=event.id).plan
@@ -53,7 +53,7 @@ def replan_if_planned(session: Session, event: Event) -> None:
 def plan_view(session: Session, event_id: int) -> dict:
     """Show the plan as the contract gives it, with the verifier's metrics."""
     event = load_event(session, event_id)
-    plan = read_plan(session, event.id, event.table_size) or model.Plan(event.table_size, ())
+    plan = read_plan(session, event.id, event.table_size)
     held = clock_service.held_rounds(session, event, now_ms())
     rules = rules_for(session, event)
     report = verify(plan, present_people(session, event), rules, frozen=held)

@@ -73,7 +73,7 @@ def printout(session: Session, event_id: int) -> Printout:
 
 def _plan(session: Session, event_id: int) -> Plan:
     event = load_event(session, event_id)
-    return read_plan(session, event.id, event.table_size) or Plan(event.table_size, ())
+    return read_plan(session, event.id, event.table_size)
 
 
 def _roll(session: Session, event_id: int) -> list[tuple[PersonPublic, str]]:

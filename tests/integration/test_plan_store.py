@@ -47,8 +47,8 @@ def test_a_written_plan_reads_back_the_same(session: Session) -> None:
     assert planned_rounds(session, 1) == 2
 
 
-def test_an_event_without_seats_has_no_plan(session: Session) -> None:
-    assert read_plan(session, 1, 2) is None
+def test_an_event_without_seats_has_a_plan_without_rounds(session: Session) -> None:
+    assert read_plan(session, 1, 2) == Plan(2, ())
     assert planned_rounds(session, 1) == 0
 
 

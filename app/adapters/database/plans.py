@@ -9,11 +9,9 @@ from app.adapters.database.tables import Seat
 from app.domain.model import Plan, Round, Table
 
 
-def read_plan(session: Session, event_id: int, table_size: int) -> Plan | None:
-    """Rebuild the stored plan, people in seat order, or None when there is none yet."""
+def read_plan(session: Session, event_id: int, table_size: int) -> Plan:
+    """Rebuild the stored plan, people in seat order; it has no rounds when none is stored."""
     seats = session.exec(select(Seat).where(Seat.event_id == event_id).order_by(Seat.id)).all()
-    if not seats:
-        return None
     rounds: dict[int, tuple[dict[int, list[int]], list[int]]] = {}
     for seat in seats:
         tables, out = rounds.setdefault(seat.round, ({}, []))
