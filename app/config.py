@@ -20,7 +20,6 @@ class Settings(BaseSettings):
     admin_token: str | None = Field(default=None, alias="TABLEHOP_ADMIN_TOKEN")
     public_url: str = Field(default="http://127.0.0.1:8000", alias="TABLEHOP_PUBLIC_URL")
     redis_url: str | None = None
-    secret_key: str | None = Field(default=None, alias="TABLEHOP_SECRET_KEY")
     smtp_host: str | None = Field(
         default=None, description="SMTP server for personal links and matches; empty: no e-mail"
     )
@@ -42,11 +41,6 @@ class Settings(BaseSettings):
         if self.database_url:
             return _normalise_postgres(self.database_url)
         return f"sqlite:///{self.data_dir / 'tablehop.db'}"
-
-    @property
-    def email_enabled(self) -> bool:
-        """Tell whether an SMTP server is configured."""
-        return bool(self.smtp_host)
 
 
 def _normalise_postgres(url: str) -> str:

@@ -63,11 +63,36 @@ class Round:
 
 
 @dataclass(frozen=True)
+class Stop:
+    """One round of someone's itinerary: their table (None: sitting out) and whom they meet."""
+
+    round: int
+    table: int | None
+    others: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
     """A whole schedule: rounds numbered from 1, tables of `table_size` (2 for pairs)."""
 
     table_size: int
     rounds: tuple[Round, ...]
+
+    def round(self, number: int) -> Round | None:
+        """Find a round by its number, or None when the plan has no such round."""
+        return next((rnd for rnd in self.rounds if rnd.number == number), None)
+
+    def itinerary(self, person_id: int) -> tuple[Stop, ...]:
+        """Follow one person round by round; rounds planned before they came are left out."""
+        stops = []
+        for rnd in self.rounds:
+            table = next((t for t in rnd.tables if person_id in t.seats), None)
+            if table is not None:
+                others = tuple(seat for seat in table.seats if seat != person_id)
+                stops.append(Stop(rnd.number, table.number, others))
+            elif person_id in rnd.sitting_out:
+                stops.append(Stop(rnd.number, None))
+        return tuple(stops)
 
     def meetings(self) -> Iterable[Pair]:
         """Yield every meeting the plan holds, one per pair per table per round."""

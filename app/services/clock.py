@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from itertools import combinations
 
 from sqlalchemy import delete, insert, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
-from app.adapters.database.tables import ClockRow, Event, Meeting, Seat
+from app.adapters.database.plans import planned_rounds, read_plan
+from app.adapters.database.tables import ClockRow, Event, Meeting
 from app.domain import clock
 from app.domain.clock import ClockState
+from app.domain.model import Round
 from app.services import round_times
 from app.services.errors import Conflict, Unprocessable
 from app.services.events import load_event
@@ -53,12 +56,6 @@ def load_state(session: Session, event: Event) -> tuple[ClockState, int | None]:
     if row is None:
         return initial_state(event, planned_rounds(session, event.id)), None
     return clock.load(json.loads(row.state)), row.version
-
-
-def planned_rounds(session: Session, event_id: int) -> int:
-    """Count the rounds of the stored plan."""
-    highest = session.exec(select(func.max(Seat.round)).where(Seat.event_id == event_id)).one()
-    return highest or 0
 
 
 def held_rounds(session: Session, event: Event, now: int) -> int:
@@ -122,7 +119,7 @@ def _store(
         session.rollback()
         return False
     round_times.record(session, event.id, before, after, now)
-    _record_meetings(session, event.id, clock.newly_held(before, after))
+    _record_meetings(session, event, clock.newly_held(before, after))
     held = clock.rounds_held(after)
     if held < clock.rounds_held(before):  # an undo un-started a round
         _forget_meetings_after(session, event.id, held)
@@ -152,47 +149,41 @@ def _write(session: Session, event_id: int, state: ClockState, row_version: int 
     return result.rowcount == 1
 
 
-def _record_meetings(session: Session, event_id: int, rounds: list[int]) -> None:
+def _record_meetings(session: Session, event: Event, rounds: list[int]) -> None:
     """Store the meetings of rounds whose talk just started, once per round, in one insert."""
+    if not rounds:
+        return
+    plan = read_plan(session, event.id, event.table_size)
     rows = []
     for number in rounds:
         already = session.exec(
-            select(Meeting.id).where(Meeting.event_id == event_id, Meeting.round == number)
+            select(Meeting.id).where(Meeting.event_id == event.id, Meeting.round == number)
         ).first()
-        if already is not None:
-            continue
-        for table, seats in _tables_of_round(session, event_id, number).items():
-            for i, a in enumerate(seats):
-                for b in seats[i + 1 :]:
-                    low, high = min(a, b), max(a, b)
-                    rows.append(
-                        {
-                            "event_id": event_id,
-                            "round": number,
-                            "table": table,
-                            "person_a": low,
-                            "person_b": high,
-                        }
-                    )
+        rnd = plan.round(number)
+        if already is None and rnd is not None:
+            rows.extend(_meeting_rows(event.id, rnd))
     if rows:
         session.exec(insert(Meeting), params=rows)
+
+
+def _meeting_rows(event_id: int, rnd: Round) -> list[dict]:
+    """List every pair at every table of a round, the lower person id first."""
+    return [
+        {
+            "event_id": event_id,
+            "round": rnd.number,
+            "table": table.number,
+            "person_a": min(a, b),
+            "person_b": max(a, b),
+        }
+        for table in rnd.tables
+        for a, b in combinations(table.seats, 2)
+    ]
 
 
 def _forget_meetings_after(session: Session, event_id: int, held: int) -> None:
     """Drop meetings of rounds an `undo` un-started: they did not happen."""
     session.exec(delete(Meeting).where(Meeting.event_id == event_id, Meeting.round > held))
-
-
-def _tables_of_round(session: Session, event_id: int, number: int) -> dict[int, list[int]]:
-    seats = session.exec(
-        select(Seat.table, Seat.person_id)
-        .where(Seat.event_id == event_id, Seat.round == number, Seat.table.is_not(None))
-        .order_by(Seat.id)
-    ).all()
-    tables: dict[int, list[int]] = {}
-    for table, person_id in seats:
-        tables.setdefault(table, []).append(person_id)
-    return tables
 
 
 def _status_of(state: ClockState) -> str:

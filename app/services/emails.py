@@ -9,12 +9,12 @@ from email.message import EmailMessage
 from sqlalchemy import update
 from sqlmodel import Session, select
 
+from app.adapters.database.roster import registered
 from app.adapters.database.tables import EmailLog, Event, Person
 from app.services.errors import Conflict
 from app.services.events import load_event
 from app.services.matches import matches_of, revealed
 from app.services.outbox import Outbox
-from app.services.roster import registered
 from app.services.timekeeping import now_ms
 
 KINDS = ("links", "matches")

@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
+from app.adapters.database.roster import club_names, registered
 from app.adapters.database.tables import Meeting
 from app.adapters.tabular import Sheet
 from app.services.errors import NotFound
 from app.services.events import load_event
 from app.services.matches import mutual_pairs
-from app.services.roster import club_names, registered
 
 LOCAL_TIME = ZoneInfo("Europe/Paris")
 PARTICIPANT_COLUMNS = (

@@ -8,7 +8,8 @@ from sqlmodel import Session, or_, select
 
 from app.adapters.database.tables import Interest, Meeting, Person, Registration
 from app.services.errors import Conflict, Unprocessable
-from app.services.itinerary import public_person, registration_by_token
+from app.services.personal_link import registration_by_token
+from app.services.schemas import PersonPublic
 from app.services.timekeeping import now_ms
 
 SHARED_DETAILS = ("email", "phone", "website")
@@ -57,7 +58,7 @@ def my_follow_ups(session: Session, token: str) -> list[dict]:
         .where(Interest.event_id == me.event_id, Interest.from_person == me.person_id)
         .order_by(Person.last_name, Person.first_name)
     ).all()
-    return [public_person(person) for person in people]
+    return [PersonPublic.model_validate(person).model_dump() for person in people]
 
 
 def met_ids(session: Session, event_id: int, person_id: int) -> set[int]:

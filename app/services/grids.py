@@ -4,31 +4,29 @@ from __future__ import annotations
 
 from sqlmodel import Session, func, select
 
-from app.adapters.database.tables import Person, Registration, Seat
+from app.adapters.database.plans import read_plan
+from app.adapters.database.roster import people_by_id
+from app.adapters.database.tables import Person, Registration
+from app.domain.model import Round
 from app.services.events import load_event
+from app.services.schemas import ROOM_FIELDS, PersonPublic
 
 
 def round_grid(session: Session, event_id: int, number: int) -> dict:
     """Give a round's tables and sit-outs as names and companies, tables in order."""
     event = load_event(session, event_id)
-    rows = session.exec(
-        select(Seat, Person)
-        .join(Person, Person.id == Seat.person_id)
-        .where(Seat.event_id == event.id, Seat.round == number)
-        .order_by(Seat.table, Seat.id)
-    ).all()
-    tables: dict[int, list[dict]] = {}
-    sitting_out = []
-    for seat, person in rows:
-        if seat.table is None:
-            sitting_out.append(_public_name(person))
-        else:
-            tables.setdefault(seat.table, []).append(_public_name(person))
+    plan = read_plan(session, event.id, event.table_size)
+    rnd = plan.round(number) or Round(number, ())
+    seated = [seat for table in rnd.tables for seat in table.seats]
+    people = people_by_id(session, [*seated, *rnd.sitting_out])
     return {
         "round": number,
         "plan_version": event.plan_version,
-        "tables": [{"table": t, "people": people} for t, people in sorted(tables.items())],
-        "sitting_out": sitting_out,
+        "tables": [
+            {"table": t.number, "people": [_room_view(people[p]) for p in t.seats]}
+            for t in rnd.tables
+        ],
+        "sitting_out": [_room_view(people[p]) for p in rnd.sitting_out],
     }
 
 
@@ -42,9 +40,5 @@ def checked_in_count(session: Session, event_id: int) -> int:
     ).one()
 
 
-def _public_name(person: Person) -> dict:
-    return {
-        "first_name": person.first_name,
-        "last_name": person.last_name,
-        "company": person.company,
-    }
+def _room_view(person: Person) -> dict:
+    return PersonPublic.model_validate(person).model_dump(include=ROOM_FIELDS)

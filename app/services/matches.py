@@ -7,7 +7,8 @@ from sqlmodel import Session, select
 from app.adapters.database.tables import Event, Interest, Person
 from app.services.errors import Conflict
 from app.services.follow_up import SHARED_DETAILS
-from app.services.itinerary import public_person, registration_by_token
+from app.services.personal_link import registration_by_token
+from app.services.schemas import PersonPublic
 
 
 def revealed(event: Event) -> bool:
@@ -57,7 +58,7 @@ def matches_of(session: Session, event_id: int, person_id: int) -> list[dict]:
 
 def shared_contact(person: Person) -> dict:
     """Show a match: who they are, and only the contact details they chose to share."""
-    contact = public_person(person)
+    contact = PersonPublic.model_validate(person).model_dump()
     for detail in SHARED_DETAILS:
         value = getattr(person, detail)
         if value and getattr(person, f"share_{detail}"):

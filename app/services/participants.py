@@ -6,12 +6,12 @@ import secrets
 
 from sqlmodel import Session, select
 
+from app.adapters.database.roster import club_names, registered
 from app.adapters.database.tables import Event, Person, Registration
 from app.services import planning
 from app.services.errors import Conflict, NotFound
 from app.services.events import load_event
 from app.services.people import upsert_people
-from app.services.roster import club_names, registered
 from app.services.schemas import ParticipantCreate, ParticipantPublic
 from app.services.timekeeping import now_ms
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete
 from sqlmodel import Session, select
 
-from app.adapters.database.tables import Event, Meeting, Person, Registration, Seat
+from app.adapters.database.plans import read_plan, write_rounds_after
+from app.adapters.database.roster import club_names, present
+from app.adapters.database.tables import Event, Meeting
 from app.domain import clock, model
-from app.domain.model import PlanError, Round, Rules, Table
+from app.domain.model import PlanError, Round, Rules
 from app.domain.scheduler import make_plan, replan, verify
 from app.services import clock as clock_service
 from app.services.errors import Conflict
 from app.services.events import load_event
-from app.services.roster import club_names
 from app.services.timekeeping import now_ms
 
 
@@ -25,16 +25,16 @@ def generate_plan(session: Session, event_id: int) -> dict:
         raise Conflict("the event is finished; its plan can no longer change")
     held = clock.rounds_held(state)
     people, rules = present_people(session, event), rules_for(session, event)
-    previous = load_plan(session, event)
+    previous = read_plan(session, event.id, event.table_size)
     try:
-        if held == 0 or previous is None:
+        if held == 0 or not previous.rounds:
             plan = make_plan(people, event.table_size, rules, rounds=event.rounds, seed=event.id)
         else:
             plan = replan(previous, frozen=held, people=people, rules=rules, seed=event.id).plan
     except PlanError as error:
         session.rollback()
         raise Conflict(str(error)) from None
-    _save_seats(session, event, plan, held)
+    write_rounds_after(session, event.id, plan, held)
     event.plan_version += 1
     session.add(event)
     after = clock.with_rounds(state, len(plan.rounds))
@@ -52,7 +52,7 @@ def replan_if_planned(session: Session, event: Event) -> None:
 def plan_view(session: Session, event_id: int) -> dict:
     """Show the plan as the contract gives it, with the verifier's metrics."""
     event = load_event(session, event_id)
-    plan = load_plan(session, event) or model.Plan(event.table_size, ())
+    plan = read_plan(session, event.id, event.table_size)
     held = clock_service.held_rounds(session, event, now_ms())
     rules = rules_for(session, event)
     report = verify(plan, present_people(session, event), rules, frozen=held)
@@ -73,7 +73,11 @@ def plan_view(session: Session, event_id: int) -> dict:
 
 def present_people(session: Session, event: Event) -> list[model.Person]:
     """List who is present, as the scheduler sees them."""
-    return _people(session, event.id, Registration.status == "present")
+    clubs = club_names(session)
+    return [
+        model.Person(p.id, p.company or None, clubs.get(p.club_id))
+        for p in present(session, event.id)
+    ]
 
 
 def rules_for(session: Session, event: Event) -> Rules:
@@ -84,53 +88,6 @@ def rules_for(session: Session, event: Event) -> Rules:
     ).all()
     history = frozenset(model.pair(a, b) for a, b in met)
     return Rules(avoid_same_club=event.avoid_same_club, history=history)
-
-
-def load_plan(session: Session, event: Event) -> model.Plan | None:
-    """Rebuild the stored plan, or None when there is none yet."""
-    seats = session.exec(select(Seat).where(Seat.event_id == event.id).order_by(Seat.id)).all()
-    if not seats:
-        return None
-    rounds: dict[int, tuple[dict[int, list[int]], list[int]]] = {}
-    for seat in seats:
-        tables, out = rounds.setdefault(seat.round, ({}, []))
-        if seat.table is None:
-            out.append(seat.person_id)
-        else:
-            tables.setdefault(seat.table, []).append(seat.person_id)
-    return model.Plan(
-        event.table_size,
-        tuple(
-            Round(n, tuple(Table(t, tuple(s)) for t, s in sorted(tables.items())), tuple(out))
-            for n, (tables, out) in sorted(rounds.items())
-        ),
-    )
-
-
-def _save_seats(session: Session, event: Event, plan: model.Plan, held: int) -> None:
-    """Replace the seats of every round not yet held."""
-    session.exec(delete(Seat).where(Seat.event_id == event.id, Seat.round > held))
-    for rnd in plan.rounds[held:]:
-        for table in rnd.tables:
-            for person_id in table.seats:
-                session.add(
-                    Seat(
-                        event_id=event.id, round=rnd.number, table=table.number, person_id=person_id
-                    )
-                )
-        for person_id in rnd.sitting_out:
-            session.add(Seat(event_id=event.id, round=rnd.number, table=None, person_id=person_id))
-
-
-def _people(session: Session, event_id: int, condition) -> list[model.Person]:
-    clubs = club_names(session)
-    rows = session.exec(
-        select(Person)
-        .join(Registration, Registration.person_id == Person.id)
-        .where(Registration.event_id == event_id, condition)
-        .order_by(Person.id)
-    ).all()
-    return [model.Person(p.id, p.company or None, clubs.get(p.club_id)) for p in rows]
 
 
 def _round_view(rnd: Round) -> dict:

@@ -10,13 +10,14 @@ from itertools import combinations
 
 from sqlmodel import Session, select
 
+from app.adapters.database.plans import planned_rounds
+from app.adapters.database.roster import club_names, registered
 from app.adapters.database.tables import Interest, Meeting
 from app.domain import model
 from app.services import clock as clock_service
 from app.services import round_times
 from app.services.events import load_event
 from app.services.matches import mutual_pairs
-from app.services.roster import club_names, registered
 from app.services.timekeeping import now_ms
 
 
@@ -85,7 +86,7 @@ def event_report(session: Session, event_id: int) -> Report:
         ).all(),
         mutual_pairs(session, event_id),
         rounds_held=clock_service.held_rounds(session, event, now),
-        rounds_planned=clock_service.planned_rounds(session, event_id),
+        rounds_planned=planned_rounds(session, event_id),
         talk_ran=round_times.talk_ms_by_round(session, event_id, now),
         talk_planned_ms=event.talk_seconds * 1000,
     )

@@ -147,6 +147,28 @@ class ParticipantPublic(BaseModel):
     checked_in_ms: int | None
 
 
+class PersonPublic(BaseModel):
+    """A person as anyone who meets them may see: no token, no contact details."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    first_name: str
+    last_name: str
+    company: str
+    sector: str | None
+    pitch: str | None
+
+    @property
+    def short(self) -> str:
+        """Write "Émilie L.", enough to find someone in a grid of fifty."""
+        return f"{self.first_name} {self.last_name[:1]}."
+
+
+# What the room's projector and tables page show of each person: names and company only.
+ROOM_FIELDS = frozenset({"first_name", "last_name", "company"})
+
+
 class ImportLineError(BaseModel):
     """One line of a spreadsheet that was not imported, by the row number it shows."""
 

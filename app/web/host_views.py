@@ -9,7 +9,7 @@ import anyio
 from sqlmodel import Session
 
 from app.adapters.hub.base import Hub, HubError
-from app.services import banner, clock, participants, planning, presence, round_times, seating
+from app.services import banner, clock, participants, planning, presence, round_times, schedules
 from app.services.channels import channel
 from app.services.events import load_event
 from app.services.schemas import ParticipantPublic
@@ -38,7 +38,7 @@ def plan_context(session: Session, event_id: int) -> dict:
     """Give the plan's metrics, its grid by name and the estimated end."""
     event = load_event(session, event_id)
     view = planning.plan_view(session, event_id)
-    rounds, tables = seating.chart(session, event_id)
+    rounds, tables = schedules.chart(session, event_id)
     state = clock.public_state(session, event_id)
     return {
         "plan_version": view["version"],

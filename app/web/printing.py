@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from app.services import seating
+from app.services import schedules
 from app.services.events import load_event, to_public
 from app.web.deps import PathId, SessionDep, SettingsDep
 from app.web.host_common import render_host, sign_in_first
@@ -34,13 +34,11 @@ def print_sheets(
         return redirect
     event = load_event(session, event_id)
     chosen = [section for section in SECTIONS if section in (what or SECTIONS)]
-    rounds, tables = seating.chart(session, event_id)
-    people = sorted(seating.names(session, event_id).values(), key=_by_name)
+    sheets = schedules.printout(session, event_id)
     badges = [
-        (person, qr_svg(personal_link(settings.public_url, person.token), scale=4))
-        for person in people
+        (person, qr_svg(personal_link(settings.public_url, token), scale=4))
+        for person, token in sheets.people
     ]
-    schedules = seating.schedules(rounds)
     context = {
         "event": to_public(event),
         "chosen": chosen,
@@ -48,12 +46,8 @@ def print_sheets(
         "badge_pages": [
             badges[i : i + BADGES_PER_PAGE] for i in range(0, len(badges), BADGES_PER_PAGE)
         ],
-        "people": [person for person in people if person.id in schedules],
-        "schedules": schedules,
-        "tables": tables,
+        "people": [person for person, _ in sheets.people if person.id in sheets.schedules],
+        "schedules": sheets.schedules,
+        "tables": sheets.tables,
     }
     return render_host(request, "print/page.html", context, event)
-
-
-def _by_name(person: seating.Name) -> tuple[str, str]:
-    return person.last_name.casefold(), person.first_name.casefold()

@@ -138,3 +138,18 @@ def test_the_token_is_generated_once_and_readable_by_the_owner_only(tmp_path) ->
     assert first == second
     assert len(first) >= 32
     assert (tmp_path / "admin_token").stat().st_mode & 0o077 == 0
+
+
+def test_the_host_cookie_is_signed_by_the_admin_token_alone(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with TestClient(create_app(settings)) as client:
+        client.post("/login", data={"token": ADMIN_TOKEN}, follow_redirects=False)
+        cookie = client.cookies[COOKIE_NAME]
+    # A TABLEHOP_SECRET_KEY left in the environment must neither sign nor unlock anything.
+    monkeypatch.setenv("TABLEHOP_SECRET_KEY", "an operator's guess")
+    fields = {"database_url": settings.database_url, "TABLEHOP_DATA_DIR": settings.data_dir}
+    for admin_token, status in ((ADMIN_TOKEN, 200), (ADMIN_TOKEN + "-rotated", 401)):
+        with TestClient(create_app(Settings(**fields, TABLEHOP_ADMIN_TOKEN=admin_token))) as client:
+            client.cookies.set(COOKIE_NAME, cookie)
+            assert client.get("/api/events").status_code == status
