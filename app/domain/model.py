@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 Pair = frozenset[int]
 
@@ -24,14 +24,26 @@ class Person:
 
 @dataclass(frozen=True)
 class Rules:
-    """What a plan must respect (company) and what it should prefer (club, history)."""
+    """What a plan must respect (company, never) and what it should prefer (club, history, value).
+
+    `values` gives what a meeting is worth (0 or more; a pair not listed is worth 0). With no
+    values every pair is worth the same and plans are the plain ones. `never` holds the pairs
+    that must not meet (a "rather not" or a host's forbid); `must` those the host pinned.
+    """
 
     avoid_same_club: bool = False
     history: frozenset[Pair] = frozenset()
+    values: Mapping[Pair, float] = field(default_factory=dict)
+    must: frozenset[Pair] = frozenset()
+    never: frozenset[Pair] = frozenset()
 
     def forbidden(self, a: Person, b: Person) -> bool:
         """Tell whether two people may never meet: same company (case and spaces ignored)."""
-        return _same(a.company, b.company)
+        return _same(a.company, b.company) or pair(a.id, b.id) in self.never
+
+    def value(self, a: int, b: int) -> float:
+        """Give what a meeting between two people is worth (0 when nothing is known)."""
+        return self.values.get(pair(a, b), 0.0) if self.values else 0.0
 
 
 def _same(x: str | None, y: str | None) -> bool:
