@@ -1,0 +1,26 @@
+"""What the matchmaking knows of one member: their phrases, read into vectors, and wishes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+Vector = Sequence[float]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One offer or need, as written and as the text model read it (None: not read yet)."""
+
+    text: str
+    vector: Vector | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A member's offers and needs, and whom they would like to meet (ids, never shown)."""
+
+    person: int
+    offers: tuple[Phrase, ...] = ()
+    needs: tuple[Phrase, ...] = ()
+    wishes: frozenset[int] = field(default_factory=frozenset)
