@@ -51,10 +51,11 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
 # After adding or changing visible strings: extract them and merge into the French catalog.
-# Only dot folders are skipped: templates/_partials holds visible strings too.
+# Only dot folders are skipped (Babel's default also skips `_*` ones); strings gone from the
+# sources are dropped from the catalog, not kept as obsolete entries.
 i18n: $(VENV)/.installed-dev
 	$(BIN)/pybabel extract -F babel.cfg -o app/locale/messages.pot --no-location --sort-output --omit-header --ignore-dirs='.*' .
-	$(BIN)/pybabel update -i app/locale/messages.pot -d app/locale -l fr --no-fuzzy-matching
+	$(BIN)/pybabel update -i app/locale/messages.pot -d app/locale -l fr --no-fuzzy-matching --ignore-obsolete
 
 # Build the Docker image on a local Debian base, start it and check that it serves (as root;
 # see deploy/README.md). The base is built once and kept.

@@ -23,9 +23,6 @@ from app.services.live import Live
 from app.services.outbox import Outbox
 from app.web import (
     host,
-    host_live,
-    host_people,
-    host_plan,
     pages,
     phone,
     printing,
@@ -104,7 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The live feed first: a reconnecting crowd is matched against one route, not every one.
     routers = (
         ws, health, events, participants, plan, clock, banner, me, follow_up, exports, emails,
-        pages, host, host_people, host_plan, host_live, printing, report, screen, phone, public,
+        pages, *host.MODULES, printing, report, screen, phone, public,
     )  # fmt: skip
     for module in routers:
         app.include_router(module.router)

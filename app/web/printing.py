@@ -10,8 +10,8 @@ from fastapi.responses import HTMLResponse, Response
 from app.services import schedules
 from app.services.events import load_event, to_public
 from app.web.deps import PathId, SessionDep, SettingsDep
-from app.web.host_common import render_host, sign_in_first
-from app.web.host_qr import personal_link, qr_svg
+from app.web.host.common import render_host, sign_in_first
+from app.web.host.qr import personal_link, qr_svg
 
 router = APIRouter(include_in_schema=False)
 

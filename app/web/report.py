@@ -10,7 +10,7 @@ from app.web import i18n
 from app.web.auth import require_admin
 from app.web.charts import bar_chart, stylesheet
 from app.web.deps import PathId, SessionDep
-from app.web.host_common import language_for, sign_in_first
+from app.web.host.common import language_for, sign_in_first
 from app.web.i18n import _
 from app.web.templating import render
 

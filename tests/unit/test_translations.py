@@ -28,14 +28,14 @@ def source_messages() -> set[str]:
 
 
 def _not_hidden(path: str) -> bool:
-    """Skip only dot folders: Babel's default also skips `_partials`, which holds visible text."""
+    """Skip only dot folders, as `make i18n` does (Babel's default also skips `_*` folders)."""
     return not os.path.basename(path).startswith(".")
 
 
 def test_the_sources_have_translatable_strings() -> None:
     messages = source_messages()
     assert "Sign in" in messages
-    assert "Message to every screen" in messages  # from templates/_partials
+    assert "Message to every screen" in messages  # from templates/host/banner.html
 
 
 def test_every_visible_string_has_a_french_translation() -> None:

@@ -7,7 +7,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from app.web.host_views import estimated_end_ms
+from app.web.host.views import estimated_end_ms
 from tests.conftest import ADMIN_TOKEN
 from tests.web.helpers import add_member, planned_event
 

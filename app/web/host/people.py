@@ -13,11 +13,11 @@ from app.services import clock, importing, participants
 from app.services.events import load_event
 from app.services.live import Live
 from app.services.schemas import ParticipantPublic
-from app.web import host_views
 from app.web.deps import LiveDep, PathId, SessionDep, SettingsDep
-from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host
-from app.web.host_forms import PersonForm
-from app.web.host_qr import personal_link, qr_svg
+from app.web.host import views
+from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host
+from app.web.host.forms import PersonForm
+from app.web.host.qr import personal_link, qr_svg
 
 router = APIRouter(
     prefix="/events/{event_id}/host/people",
@@ -36,8 +36,8 @@ PRESENCE_CHANGES: dict[str, Callable[[Session, int, int], ParticipantPublic]] = 
 def search(request: Request, event_id: PathId, session: SessionDep, q: str = "") -> Response:
     """List the participants matching the search box, as you type."""
     event = load_event(session, event_id)
-    context = {"event": event, **host_views.people_context(session, event_id, q)}
-    return render_host(request, "_partials/host_people_list.html", context, event)
+    context = {"event": event, **views.people_context(session, event_id, q)}
+    return render_host(request, "host/people_list.html", context, event)
 
 
 @router.post("/import")
@@ -52,9 +52,9 @@ def import_file(
     except SERVICE_ERRORS as error:
         code, detail = failure(error)
         context = {"event": event, "import_error": detail}
-        return render_host(request, "_partials/host_import.html", context, event, code)
+        return render_host(request, "host/import.html", context, event, code)
     context = {"event": event, "report": report}
-    response = render_host(request, "_partials/host_import.html", context, event)
+    response = render_host(request, "host/import.html", context, event)
     response.headers.update(PEOPLE_CHANGED)
     return response
 
@@ -77,7 +77,7 @@ def add(
     except SERVICE_ERRORS as error:
         code, detail = failure(error)
         context = {"event": event, "form": form, "add_error": detail}
-        return render_host(request, "_partials/host_add.html", context, event, code)
+        return render_host(request, "host/add.html", context, event, code)
     link = personal_link(settings.public_url, person.token)
     context = {
         "event": event,
@@ -86,7 +86,7 @@ def add(
         "link": link,
         "qr": qr_svg(link),
     }
-    response = render_host(request, "_partials/host_add.html", context, event)
+    response = render_host(request, "host/add.html", context, event)
     response.headers.update(PEOPLE_CHANGED)
     return response
 
@@ -112,9 +112,9 @@ def change_presence(
     person = participants.to_public(
         *participants.load_participant(session, event_id, person_id), session
     )
-    tally = host_views.tally_context(session, live.hub, event_id)
+    tally = views.tally_context(session, live.hub, event_id)
     context = {"person": person, "row_error": error, "event": event, **tally}
-    response = render_host(request, "_partials/host_person_swap.html", context, event, code)
+    response = render_host(request, "host/person_swap.html", context, event, code)
     if code == 200 and event.plan_version > 0:
         response.headers["HX-Trigger"] = "plan-changed"
     return response
@@ -133,7 +133,7 @@ def show_qr(
     person, registration = participants.load_participant(session, event_id, person_id)
     link = personal_link(settings.public_url, registration.token)
     context = {"person": person, "link": link, "qr": qr_svg(link)}
-    return render_host(request, "_partials/host_qr.html", context, event)
+    return render_host(request, "host/qr.html", context, event)
 
 
 def _checked_in(session: Session, live: Live, event_id: int, person_id: int) -> ParticipantPublic:

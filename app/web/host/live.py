@@ -10,10 +10,10 @@ from pydantic import ValidationError
 
 from app.services import banner, clock
 from app.services.events import load_event
-from app.web import host_views
 from app.web.api.banner import BannerIn
 from app.web.deps import LiveDep, PathId, SessionDep
-from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host
+from app.web.host import views
+from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host
 
 router = APIRouter(
     prefix="/events/{event_id}/host",
@@ -27,8 +27,8 @@ Action = Literal["start", "pause", "resume", "next", "undo", "adjust", "finish"]
 def show_live(request: Request, event_id: PathId, session: SessionDep) -> Response:
     """Show the round, the phase, the countdown and the buttons that apply now."""
     event = load_event(session, event_id)
-    context = {"event": event, **host_views.live_context(session, event_id)}
-    return render_host(request, "_partials/host_live.html", context, event)
+    context = {"event": event, **views.live_context(session, event_id)}
+    return render_host(request, "host/live.html", context, event)
 
 
 @router.post("/clock/{action}")
@@ -56,9 +56,9 @@ def command(
     context = {
         "event": event,
         "clock_error": error,
-        **host_views.live_context(session, event_id, state),
+        **views.live_context(session, event_id, state),
     }
-    return render_host(request, "_partials/host_live.html", context, event, code)
+    return render_host(request, "host/live.html", context, event, code)
 
 
 @router.get("/presence")
@@ -67,16 +67,16 @@ def show_presence(
 ) -> Response:
     """Count the screens and phones connected, who has no live phone, and the header's counts."""
     event = load_event(session, event_id)
-    context = {"oob": True, **host_views.tally_context(session, live.hub, event_id)}
-    return render_host(request, "_partials/host_presence.html", context, event)
+    context = {"oob": True, **views.tally_context(session, live.hub, event_id)}
+    return render_host(request, "host/presence.html", context, event)
 
 
 @router.get("/banner")
 def show_banner(request: Request, event_id: PathId, session: SessionDep) -> Response:
     """Show the message box with the banner on screens now."""
     event = load_event(session, event_id)
-    context = {"event": event, **host_views.banner_context(session, event_id)}
-    return render_host(request, "_partials/host_banner.html", context, event)
+    context = {"event": event, **views.banner_context(session, event_id)}
+    return render_host(request, "host/banner.html", context, event)
 
 
 @router.post("/banner")
@@ -96,9 +96,9 @@ def post_banner(
         context = {
             "event": event,
             "draft": text,
-            **host_views.banner_context(session, event_id, detail),
+            **views.banner_context(session, event_id, detail),
         }
-        return render_host(request, "_partials/host_banner.html", context, event, code)
+        return render_host(request, "host/banner.html", context, event, code)
     banner.publish_from_thread(live.hub, event_id, shown)
-    context = {"event": event, **host_views.banner_context(session, event_id)}
-    return render_host(request, "_partials/host_banner.html", context, event)
+    context = {"event": event, **views.banner_context(session, event_id)}
+    return render_host(request, "host/banner.html", context, event)

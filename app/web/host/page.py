@@ -8,10 +8,10 @@ from fastapi import APIRouter, Depends, Form, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.services import editing, events
-from app.web import host_views
 from app.web.deps import LiveDep, PathId, SessionDep
-from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host, sign_in_first
-from app.web.host_forms import EventForm
+from app.web.host import views
+from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host, sign_in_first
+from app.web.host.forms import EventForm
 
 router = APIRouter(include_in_schema=False)
 
@@ -49,11 +49,11 @@ def host_page(request: Request, event_id: PathId, session: SessionDep, live: Liv
     context = {
         "event": public,
         "form": EventForm.of(public),
-        **host_views.people_context(session, event_id),
-        **host_views.tally_context(session, live.hub, event_id),
-        **host_views.plan_context(session, event_id),
-        **host_views.live_context(session, event_id),
-        **host_views.banner_context(session, event_id),
+        **views.people_context(session, event_id),
+        **views.tally_context(session, live.hub, event_id),
+        **views.plan_context(session, event_id),
+        **views.live_context(session, event_id),
+        **views.banner_context(session, event_id),
     }
     return render_host(request, "host/page.html", context, event)
 
@@ -73,7 +73,7 @@ def save_settings(
         updated, stale_plan = editing.update_event(session, event_id, form.to_create())
     except SERVICE_ERRORS as error:
         code, context["settings_error"] = failure(error)
-        return render_host(request, "_partials/host_settings.html", context, event, code)
-    live.announce_from_thread(event_id, host_views.live_context(session, event_id)["state"])
+        return render_host(request, "host/settings.html", context, event, code)
+    live.announce_from_thread(event_id, views.live_context(session, event_id)["state"])
     context.update(event=updated, form=EventForm.of(updated), saved=True, stale_plan=stale_plan)
-    return render_host(request, "_partials/host_settings.html", context, event)
+    return render_host(request, "host/settings.html", context, event)

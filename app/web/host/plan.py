@@ -7,9 +7,9 @@ from fastapi.responses import Response
 
 from app.services import clock, planning
 from app.services.events import load_event
-from app.web import host_views
 from app.web.deps import LiveDep, PathId, SessionDep
-from app.web.host_common import SERVICE_ERRORS, failure, render_host, require_host
+from app.web.host import views
+from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host
 
 router = APIRouter(
     prefix="/events/{event_id}/host/plan",
@@ -22,8 +22,8 @@ router = APIRouter(
 def show(request: Request, event_id: PathId, session: SessionDep) -> Response:
     """Show the current plan with its metrics and grid."""
     event = load_event(session, event_id)
-    context = {"event": event, **host_views.plan_context(session, event_id)}
-    return render_host(request, "_partials/host_plan.html", context, event)
+    context = {"event": event, **views.plan_context(session, event_id)}
+    return render_host(request, "host/plan.html", context, event)
 
 
 @router.post("")
@@ -37,5 +37,5 @@ def generate(request: Request, event_id: PathId, session: SessionDep, live: Live
     else:
         live.announce_from_thread(event_id, clock.public_state(session, event_id))
     event = load_event(session, event_id)
-    context = {"event": event, "plan_error": error, **host_views.plan_context(session, event_id)}
-    return render_host(request, "_partials/host_plan.html", context, event, code)
+    context = {"event": event, "plan_error": error, **views.plan_context(session, event_id)}
+    return render_host(request, "host/plan.html", context, event, code)
