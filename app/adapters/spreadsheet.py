@@ -60,6 +60,8 @@ class PersonRow:
     phone: str | None
     website: str | None
     pitch: str | None
+    offers: str | None = None
+    needs: str | None = None
 
     @property
     def key(self) -> str:
