@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from app.adapters.database.engine import make_engine
+from app.config import Settings
+from app.services.demo import seed_demo
 
 NADIA = {
     "first_name": "Nadia",
@@ -74,3 +79,18 @@ def test_offers_and_needs_carry_over_to_the_next_edition(admin: TestClient, even
     [listed] = participants(admin, response.json()["id"])
     assert listed["offers"] == "Transport routier et affrètement"
     assert listed["needs"] == "An accountant who speaks English"
+
+
+def test_the_demo_members_come_with_their_offers_and_needs(
+    admin: TestClient, settings: Settings
+) -> None:
+    engine = make_engine(settings.sqlalchemy_url)
+    with Session(engine) as session:
+        event_id, created = seed_demo(session)
+    engine.dispose()
+    assert created
+    listed = participants(admin, event_id)
+    assert len(listed) == 50
+    transporter = next(p for p in listed if p["needs"].startswith("Un transporteur régional"))
+    assert transporter["offers"]
+    assert any(p["offers"].startswith("Transport routier et affrètement") for p in listed)
