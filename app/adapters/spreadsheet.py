@@ -32,9 +32,12 @@ _ALIASES = {
     "sector": "secteur secteurdactivite activite sector industry",
     "website": "site siteweb siteinternet website web url",
     "pitch": "pitch presentation accroche",
+    "offers": "offre offres cequejepropose offers offer",
+    "needs": "besoin besoins jerecherche needs need",
 }
 _FIELD_OF = {alias: field for field, aliases in _ALIASES.items() for alias in aliases.split()}
-_OPTIONAL = ("sector", "club", "phone", "website", "pitch")
+_OPTIONAL = ("sector", "club", "phone", "website", "pitch", "offers", "needs")
+_AS_TYPED = ("pitch", "offers", "needs")  # free text: its line breaks are the member's
 _TEXT_FIELDS = ("first_name", "last_name", "company", "email", *_OPTIONAL)
 _REPLACED = "\ufffd"  # what decoding puts where a byte was not UTF-8
 _EMAIL = re.compile(
@@ -60,6 +63,8 @@ class PersonRow:
     phone: str | None
     website: str | None
     pitch: str | None
+    offers: str | None = None
+    needs: str | None = None
 
     @property
     def key(self) -> str:
@@ -256,10 +261,10 @@ def _person(line: int, cells: list[str], columns: _Columns) -> PersonRow | RowEr
 
 
 def _value(field: str, cells: list[str], indexes: tuple[int, ...]) -> str:
-    """Take the first non-empty cell of a field, trimmed, on one line unless it is the pitch."""
+    """Take the first non-empty cell of a field, trimmed, on one line unless it is free text."""
     for index in indexes:
         if index < len(cells) and (raw := cells[index].strip()):
-            return raw if field == "pitch" else " ".join(raw.split())
+            return raw if field in _AS_TYPED else " ".join(raw.split())
     return ""
 
 

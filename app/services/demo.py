@@ -7,6 +7,7 @@ import random
 from sqlmodel import Session, select
 
 from app.adapters.database.tables import Event, Registration
+from app.services.demo_profiles import PROFILES
 from app.services.events import create_event
 from app.services.participants import register
 from app.services.people import upsert_people
@@ -77,6 +78,8 @@ def demo_people(count: int = 50, seed: int = 62) -> list[dict]:
                 "phone": f"+33 3 21 {index:02d} {rng.randint(10, 99)} {rng.randint(10, 99)}",
                 "website": None,
                 "pitch": PITCHES[index % len(PITCHES)],
+                "offers": PROFILES[index % len(PROFILES)][0],
+                "needs": PROFILES[index % len(PROFILES)][1],
             }
         )
     return people

@@ -144,6 +144,8 @@ def to_public(
         phone=person.phone,
         website=person.website,
         pitch=person.pitch,
+        offers=person.offers,
+        needs=person.needs,
         status=registration.status,
         walk_in=registration.walk_in,
         checked_in_ms=registration.checked_in_ms,

@@ -18,6 +18,8 @@ PERSON_FIELDS = (
     "phone",
     "website",
     "pitch",
+    "offers",
+    "needs",
 )
 LOOKUP_CHUNK = 1000
 

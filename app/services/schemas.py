@@ -21,6 +21,10 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Label = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=120)]
 OptionalText = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=300)]
+PROFILE_MAX = 500
+ProfileText = Annotated[
+    str | None, StringConstraints(strip_whitespace=True, max_length=PROFILE_MAX)
+]
 Venue = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=200)]
 
 
@@ -100,6 +104,8 @@ class ParticipantCreate(BaseModel):
                     "sector": "BTP",
                     "club": "CJD Arras",
                     "pitch": "Rénovation énergétique des bâtiments tertiaires",
+                    "offers": "Audit énergétique, isolation, pompes à chaleur",
+                    "needs": "Un cabinet d'expertise comptable près d'Arras",
                 }
             ]
         }
@@ -114,6 +120,8 @@ class ParticipantCreate(BaseModel):
     phone: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=40)] = None
     website: OptionalText = None
     pitch: OptionalText = None
+    offers: ProfileText = Field(None, description="what my company does or sells")
+    needs: ProfileText = Field(None, description="what I am looking for")
 
     @field_validator("email")
     @classmethod
@@ -122,7 +130,7 @@ class ParticipantCreate(BaseModel):
             raise ValueError(f"'{value}' is not an e-mail address")
         return value
 
-    @field_validator("sector", "club", "phone", "website", "pitch")
+    @field_validator("sector", "club", "phone", "website", "pitch", "offers", "needs")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value or None
@@ -142,6 +150,8 @@ class ParticipantPublic(BaseModel):
     phone: str | None
     website: str | None
     pitch: str | None
+    offers: str | None = None
+    needs: str | None = None
     status: Literal["registered", "present", "gone"]
     walk_in: bool
     checked_in_ms: int | None

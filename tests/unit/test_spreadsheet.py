@@ -33,7 +33,8 @@ def parse(*lines: str, **options: str) -> ParsedSheet:
 
 def person(line: int, first: str, last: str, company: str, email: str, **more: str) -> PersonRow:
     """Expect a good row, optional fields absent unless given."""
-    optional = {field: more.get(field) for field in ("sector", "club", "phone", "website", "pitch")}
+    fields = ("sector", "club", "phone", "website", "pitch", "offers", "needs")
+    optional = {field: more.get(field) for field in fields}
     return PersonRow(line, first, last, company, email, **optional)
 
 

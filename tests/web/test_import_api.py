@@ -114,3 +114,25 @@ def test_members_known_from_another_event_are_counted_as_registered_here(
     report = upload(admin, second, FRENCH_EXPORT.encode("utf-8")).json()
     assert (report["imported"], report["updated"]) == (0, 2)
     assert (report["registered"], report["known"]) == (2, 2)
+
+
+def test_offers_and_needs_import_and_an_over_long_one_is_its_line_error(
+    admin: TestClient, event_id: int
+) -> None:
+    long = "x" * 501
+    export = (
+        "Prénom;Nom;Société;Courriel;Ce que je propose;Je recherche\r\n"
+        "Nadia;Wattez;Transports Wattez;nadia@wattez.fr;Transport routier;Un comptable\r\n"
+        f"Paul;Roussel;Roussel SA;paul@roussel.fr;Vins;{long}\r\n"
+        "Lou;Caron;Caron & Co;lou@caron.fr;;Un transporteur régional\r\n"
+    )
+    report = upload(admin, event_id, export.encode("utf-8")).json()
+    assert report["imported"] == 2
+    [error] = report["errors"]
+    assert (error["line"], error["person"]) == (3, "Paul Roussel")
+    assert error["message"].startswith("needs:")
+    people = admin.get(f"/api/events/{event_id}/participants").json()
+    assert {(p["first_name"], p["offers"], p["needs"]) for p in people} == {
+        ("Nadia", "Transport routier", "Un comptable"),
+        ("Lou", None, "Un transporteur régional"),
+    }

@@ -53,6 +53,8 @@ class Person(SQLModel, table=True):
     phone: str | None = Field(default=None, max_length=40)
     website: str | None = Field(default=None, max_length=300)
     pitch: str | None = Field(default=None, max_length=300)
+    offers: str | None = Field(default=None, max_length=500)
+    needs: str | None = Field(default=None, max_length=500)
     share_email: bool = True
     share_phone: bool = False
     share_website: bool = False
