@@ -67,6 +67,7 @@ def demo_people(count: int = 50, seed: int = 62) -> list[dict]:
     for index in range(count):
         first, last = FIRST_NAMES[index % 25], LAST_NAMES[(index * 7 + index // 25) % 25]
         company = SHARED_COMPANIES[index % 3] if index < 7 else _company_name(index)
+        offers, needs = PROFILES[index % len(PROFILES)]
         people.append(
             {
                 "first_name": first,
@@ -78,8 +79,8 @@ def demo_people(count: int = 50, seed: int = 62) -> list[dict]:
                 "phone": f"+33 3 21 {index:02d} {rng.randint(10, 99)} {rng.randint(10, 99)}",
                 "website": None,
                 "pitch": PITCHES[index % len(PITCHES)],
-                "offers": PROFILES[index % len(PROFILES)][0],
-                "needs": PROFILES[index % len(PROFILES)][1],
+                "offers": offers,
+                "needs": needs,
             }
         )
     return people
