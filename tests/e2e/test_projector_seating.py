@@ -133,7 +133,7 @@ def test_every_seat_of_the_coming_round_is_shown_within_30_seconds_of_the_change
     page = open_projector(browser, f"{server.url}/events/{event_id}/screen", viewport)
     page.wait_for_selector("#grid[data-round='1'] .entry")
     organiser.post(f"/api/events/{event_id}/clock/next").raise_for_status()
-    page.wait_for_function("document.body.dataset.phase === 'switch'", timeout=2000)
+    page.wait_for_function("() => document.body.dataset.phase === 'switch'", timeout=2000)
     assert_everyone_shown(organiser, page, event_id, 2)
     page.context.close()
 
