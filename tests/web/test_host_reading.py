@@ -80,3 +80,12 @@ def test_an_imported_event_is_read_in_the_background(admin: TestClient, event_id
         if "<progress" not in partial(admin, event_id):
             break
     assert "<progress" not in partial(admin, event_id)
+
+
+def test_a_participant_added_alone_is_read_too(
+    admin: TestClient, event_id: int, asked: list[int]
+) -> None:
+    person = {"first_name": "Nadia", "last_name": "W", "email": "n@w.fr", "needs": "Un avocat"}
+    assert admin.post(f"/api/events/{event_id}/participants", json=person).status_code == 201
+    assert asked == [event_id]
+    assert "Reading members' texts: 0 / 1" in partial(admin, event_id)
