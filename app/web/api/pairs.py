@@ -26,15 +26,17 @@ def list_rules(event_id: PathId, session: SessionDep) -> list[dict]:
     return pair_rules.list_rules(session, event_id)
 
 
-@router.put("/{a}/{b}", responses=RULE_RESPONSES)
+@router.put("/{person_id}/{other_id}", responses=RULE_RESPONSES)
 def set_rule(
-    event_id: PathId, a: PathId, b: PathId, rule: PairRuleSet, session: SessionDep
+    event_id: PathId, person_id: PathId, other_id: PathId, rule: PairRuleSet, session: SessionDep
 ) -> dict:
     """Pin a pair or forbid it; the lower id comes first in the answer."""
-    return pair_rules.set_rule(session, event_id, a, b, rule.kind)
+    return pair_rules.set_rule(session, event_id, person_id, other_id, rule.kind)
 
 
-@router.delete("/{a}/{b}", responses={404: RULE_RESPONSES[404], 409: RULE_RESPONSES[409]})
-def drop_rule(event_id: PathId, a: PathId, b: PathId, session: SessionDep) -> dict:
+@router.delete(
+    "/{person_id}/{other_id}", responses={404: RULE_RESPONSES[404], 409: RULE_RESPONSES[409]}
+)
+def drop_rule(event_id: PathId, person_id: PathId, other_id: PathId, session: SessionDep) -> dict:
     """Remove the rule on a pair; removing one never set is fine."""
-    return pair_rules.drop_rule(session, event_id, a, b)
+    return pair_rules.drop_rule(session, event_id, person_id, other_id)
