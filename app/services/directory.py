@@ -1,17 +1,12 @@
-"""The other participants of my event, as a member may look them up to choose whom to meet.
-
-`fold` and the word-by-word match repeat those of the host's search (app/web/host/views.py),
-which is being moved to app/services/participants.py; once there, this module should use them.
-"""
+"""The other participants of my event, as a member may look them up to choose whom to meet."""
 
 from __future__ import annotations
-
-import unicodedata
 
 from sqlmodel import Session
 
 from app.adapters.database.roster import registered
 from app.adapters.database.tables import Person
+from app.services.participants import fold
 from app.services.personal_link import registration_by_token
 
 SEARCH_LIMIT = 20
@@ -47,9 +42,3 @@ def matches(person: Person, query: str) -> bool:
     fields = (person.first_name, person.last_name, person.company, person.sector, person.offers)
     haystack = fold(" ".join(field or "" for field in fields))
     return all(word in haystack for word in fold(query).split())
-
-
-def fold(text: str) -> str:
-    """Lower the case and drop the accents, so "emilie" finds "Émilie"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
