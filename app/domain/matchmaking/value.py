@@ -57,9 +57,7 @@ def pair_values(
     if len(index) != len(ids):
         raise ValueError("each person may have only one profile")
     worth = _answers(profiles, floor).astype(np.float64)
-    worth = worth + worth.T
-    np.fill_diagonal(worth, 0.0)
-    upper = np.triu(worth, 1)
+    upper = np.triu(worth + worth.T, 1)  # one's own needs and offers never count
     for (i, j), bonus in _wish_bonuses(profiles, index, wished_weight, mutual_weight).items():
         upper[i, j] += bonus
     for banned in never:
