@@ -49,6 +49,7 @@ def host_page(request: Request, event: EventDep, session: SessionDep, live: Live
         **views.plan_context(session, event),
         **views.live_context(session, event),
         **views.banner_context(session, event.id),
+        **views.pairs_context(session, event.id),
     }
     return render_host(request, "host/page.html", context, event)
 

@@ -9,7 +9,16 @@ from sqlmodel import Session
 
 from app.adapters.database.tables import Event
 from app.adapters.hub.base import Hub, HubError
-from app.services import banner, clock, participants, planning, presence, round_times, schedules
+from app.services import (
+    banner,
+    clock,
+    pair_rules,
+    participants,
+    planning,
+    presence,
+    round_times,
+    schedules,
+)
 from app.services.channels import channel
 
 
@@ -70,3 +79,15 @@ def tally_context(session: Session, hub: Hub, event_id: int) -> dict:
 def banner_context(session: Session, event_id: int, error: str | None = None) -> dict:
     """Give the banner on show, if any."""
     return {"banner": banner.current_banner(session, event_id), "banner_error": error}
+
+
+def pairs_context(session: Session, event_id: int, error: str | None = None) -> dict:
+    """Give the host's pinned and forbidden pairs by name, and whom a new one may name."""
+    everyone = participants.list_participants(session, event_id)
+    names = {person.id: f"{person.first_name} {person.last_name}" for person in everyone}
+    rules = [
+        {**rule, "names": (names.get(rule["a"], "?"), names.get(rule["b"], "?"))}
+        for rule in pair_rules.list_rules(session, event_id)
+    ]
+    choices = [person for person in everyone if person.status != "gone"]
+    return {"pair_rules": rules, "pair_choices": choices, "pairs_error": error}
