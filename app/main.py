@@ -41,6 +41,7 @@ from app.web.api import (
     follow_up,
     health,
     me,
+    pairs,
     participants,
     plan,
 )
@@ -103,8 +104,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     # The live feed first: a reconnecting crowd is matched against one route, not every one.
     routers = (
-        ws, health, events, participants, plan, clock, banner, me, follow_up, exports, emails,
-        pages, *host.MODULES, printing, report, screen, phone, public,
+        ws, health, events, participants, pairs, plan, clock, banner, me, follow_up, exports,
+        emails, pages, *host.MODULES, printing, report, screen, phone, public,
     )  # fmt: skip
     for module in routers:
         app.include_router(module.router)

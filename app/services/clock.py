@@ -195,3 +195,16 @@ def _status_of(state: ClockState) -> str:
 def public_state(session: Session, event_id: int) -> dict:
     """Give the contract's state of an event, caught up to now."""
     return catch_up(session, event_id).public
+
+
+def estimated_end_ms(state: dict, talk_s: int, switch_s: int) -> int | None:
+    """Estimate when the last talk ends if the clock runs from now without a pause."""
+    phase = state["paused_phase"] if state["phase"] == "paused" else state["phase"]
+    if phase == "finished" or state["rounds"] == 0:
+        return None
+    now, per_round = state["server_now_ms"], (talk_s + switch_s) * 1000
+    if phase == "lobby":
+        return now + state["rounds"] * per_round - switch_s * 1000
+    later = (state["rounds"] - state["round"]) * per_round
+    talk_to_come = talk_s * 1000 if phase == "switch" else 0
+    return now + (state["remaining_ms"] or 0) + talk_to_come + later

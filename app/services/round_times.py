@@ -25,3 +25,12 @@ def talk_ms_by_round(session: Session, event_id: int, now: int) -> dict[int, int
         .order_by(PhaseChange.at_ms, PhaseChange.id)
     ).all()
     return round_times.talk_ms_by_round(rows, now)
+
+
+def ended_rounds(session: Session, event_id: int, state: dict) -> dict[int, int]:
+    """Give how long each round whose talk is over really talked, pauses left out."""
+    ran = talk_ms_by_round(session, event_id, state["server_now_ms"])
+    phase = state["paused_phase"] if state["phase"] == "paused" else state["phase"]
+    if phase == "talk":
+        ran.pop(state["round"], None)
+    return ran

@@ -207,3 +207,63 @@ class NextEdition(BaseModel):
     title: Text | None = None
     date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     venue: Venue = None
+
+
+MEET_MAX = 5
+AVOID_MAX = 200  # far more than anyone needs; bounds what one request may ask
+PersonId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
+class ProfileEdit(BaseModel):
+    """What a member changes from their phone; a field left out keeps its value.
+
+    `meet` and `avoid` replace the stored list when given (an empty list clears it); an id
+    given twice counts once.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "needs": "Un transporteur régional pour nos livraisons",
+                    "meet": [31, 44],
+                    "avoid": [12],
+                }
+            ]
+        }
+    )
+
+    pitch: OptionalText = None
+    offers: ProfileText = Field(None, description="what my company does or sells")
+    needs: ProfileText = Field(None, description="what I am looking for")
+    meet: list[PersonId] | None = Field(
+        None, description=f"people I would like to meet, at most {MEET_MAX}"
+    )
+    avoid: list[PersonId] | None = Field(
+        None, max_length=AVOID_MAX, description="people I would rather not meet"
+    )
+
+    @field_validator("pitch", "offers", "needs")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value or None
+
+    @field_validator("meet", "avoid")
+    @classmethod
+    def _once_each(cls, value: list[int] | None) -> list[int] | None:
+        return None if value is None else list(dict.fromkeys(value))
+
+    @field_validator("meet")
+    @classmethod
+    def _at_most_five(cls, value: list[int] | None) -> list[int] | None:
+        if value is not None and len(value) > MEET_MAX:
+            raise ValueError(f"at most {MEET_MAX} people to meet, not {len(value)}")
+        return value
+
+
+class PairRuleSet(BaseModel):
+    """The host's decision about a pair: `must` meet, or `never`."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"kind": "must"}]})
+
+    kind: Literal["must", "never"]

@@ -9,7 +9,9 @@ from fastapi import Depends, Path, Request
 from sqlmodel import Session
 
 from app.adapters.database.engine import session_scope
+from app.adapters.database.tables import Event
 from app.config import Settings
+from app.services.events import load_event
 from app.services.live import Live
 
 
@@ -35,3 +37,11 @@ def get_live(request: Request) -> Live:
 
 
 LiveDep = Annotated[Live, Depends(get_live)]
+
+
+def get_event(event_id: PathId, session: SessionDep) -> Event:
+    """Load the event the path names, or answer 404 before the route runs."""
+    return load_event(session, event_id)
+
+
+EventDep = Annotated[Event, Depends(get_event)]

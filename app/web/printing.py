@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from app.services import schedules
-from app.services.events import load_event, to_public
-from app.web.deps import PathId, SessionDep, SettingsDep
+from app.services.events import to_public
+from app.web.deps import EventDep, SessionDep, SettingsDep
 from app.web.host.common import render_host, sign_in_first
 from app.web.host.qr import personal_link, qr_svg
 
@@ -20,21 +20,19 @@ SECTIONS: tuple[Section, ...] = ("badges", "schedules", "tables")
 BADGES_PER_PAGE = 8
 
 
-@router.get("/events/{event_id}/print", response_class=HTMLResponse)
+@router.get(
+    "/events/{event_id}/print", response_class=HTMLResponse, dependencies=[Depends(sign_in_first)]
+)
 def print_sheets(
     request: Request,
-    event_id: PathId,
+    event: EventDep,
     session: SessionDep,
     settings: SettingsDep,
     what: Annotated[list[Section] | None, Query()] = None,
 ) -> Response:
     """Lay out A4 sheets; `?what=badges|schedules|tables` (repeatable) picks the sections."""
-    redirect = sign_in_first(request)
-    if redirect is not None:
-        return redirect
-    event = load_event(session, event_id)
     chosen = [section for section in SECTIONS if section in (what or SECTIONS)]
-    sheets = schedules.printout(session, event_id)
+    sheets = schedules.printout(session, event.id)
     badges = [
         (person, qr_svg(personal_link(settings.public_url, token), scale=4))
         for person, token in sheets.people

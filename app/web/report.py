@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from app.services import events, report
+from app.services import report
 from app.web import i18n
 from app.web.auth import require_admin
 from app.web.charts import bar_chart, stylesheet
-from app.web.deps import PathId, SessionDep
+from app.web.deps import EventDep, SessionDep
 from app.web.host.common import language_for, sign_in_first
 from app.web.i18n import _
 from app.web.templating import render
@@ -17,16 +17,14 @@ from app.web.templating import render
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/events/{event_id}/report", response_class=HTMLResponse)
-def report_page(event_id: PathId, request: Request, session: SessionDep) -> Response:
+@router.get(
+    "/events/{event_id}/report", response_class=HTMLResponse, dependencies=[Depends(sign_in_first)]
+)
+def report_page(event: EventDep, request: Request, session: SessionDep) -> Response:
     """Show the report of an event to a signed-in organiser; send anyone else to sign in."""
-    redirect = sign_in_first(request)
-    if redirect is not None:
-        return redirect
-    event = events.load_event(session, event_id)
     language = language_for(request, event)
     i18n.use_language(language)
-    figures = report.event_report(session, event_id)
+    figures = report.event_report(session, event.id)
     context = {"event": event, "report": figures, "charts": _charts(figures)}
     return render(request, "report/report.html", context, language=language)
 

@@ -1,7 +1,7 @@
 """keep the phrase vectors
 
 Revision ID: a18e0b3d5c01
-Revises: b18f1c4e6d02
+Revises: c18f2a7b9e03
 Create Date: 2026-12-04 01:36:00.000000
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "a18e0b3d5c01"
-down_revision: str | None = "b18f1c4e6d02"
+down_revision: str | None = "c18f2a7b9e03"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ FORBIDDEN_MODULES = {
     "fastapi", "starlette", "sqlmodel", "sqlalchemy", "pydantic", "asyncio", "time",
     "os", "socket", "redis", "httpx", "requests", "threading", "subprocess", "gc",
 }  # fmt: skip
+# Beyond the standard library, only numpy, and only where vectors are compared.
+THIRD_PARTY_ALLOWED = {"numpy": DOMAIN / "matchmaking"}
 WALL_CLOCK_CALLS = {"now", "today", "utcnow", "time", "monotonic", "perf_counter"}
 SOURCES = sorted(DOMAIN.rglob("*.py"))
 
@@ -32,6 +35,16 @@ def test_domain_module_imports_no_framework_and_no_io(source: Path) -> None:
     modules = imported_modules(ast.parse(source.read_text()))
     assert not {m for m in modules if m.split(".")[0] in FORBIDDEN_MODULES}
     assert not {m for m in modules if m.startswith("app.") and not m.startswith("app.domain")}
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: str(p.relative_to(DOMAIN)))
+def test_domain_module_imports_only_the_standard_library_and_numpy_where_allowed(
+    source: Path,
+) -> None:
+    tops = {m.split(".")[0] for m in imported_modules(ast.parse(source.read_text()))}
+    outside = tops - set(sys.stdlib_module_names) - {"app"}
+    homes = {top: THIRD_PARTY_ALLOWED.get(top) for top in outside}
+    assert not {top for top, home in homes.items() if not (home and source.is_relative_to(home))}
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: str(p.relative_to(DOMAIN)))

@@ -7,7 +7,6 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from app.web.host.views import estimated_end_ms
 from tests.conftest import ADMIN_TOKEN
 from tests.web.helpers import add_member, planned_event
 
@@ -248,21 +247,6 @@ def test_a_state_change_reaches_the_host_feed(host: TestClient) -> None:
         socket.receive_json()
         host.post(f"/events/{event_id}/host/clock/start")
         assert socket.receive_json()["phase"] == "talk"
-
-
-@pytest.mark.parametrize(
-    ("state", "expected"),
-    [
-        ({"phase": "lobby", "round": 0}, 1_000 + 3 * 75_000 - 15_000),
-        ({"phase": "talk", "round": 2, "remaining_ms": 10_000}, 1_000 + 10_000 + 75_000),
-        ({"phase": "switch", "round": 3, "remaining_ms": 5_000}, 1_000 + 5_000 + 60_000),
-        ({"phase": "paused", "paused_phase": "talk", "round": 3, "remaining_ms": 7_000}, 8_000),
-        ({"phase": "finished", "round": 3}, None),
-    ],
-)
-def test_the_estimated_end_follows_the_phase(state: dict, expected: int | None) -> None:
-    full = {"rounds": 3, "server_now_ms": 1_000, "paused_phase": None, "remaining_ms": None}
-    assert estimated_end_ms({**full, **state}, 60, 15) == expected
 
 
 def test_the_plan_grid_tells_apart_two_people_of_the_same_short_name(host: TestClient) -> None:

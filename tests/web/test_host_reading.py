@@ -89,3 +89,17 @@ def test_a_participant_added_alone_is_read_too(
     assert admin.post(f"/api/events/{event_id}/participants", json=person).status_code == 201
     assert asked == [event_id]
     assert "Reading members' texts: 0 / 1" in partial(admin, event_id)
+
+
+def test_a_member_editing_their_needs_is_read_again_but_not_for_a_pitch(
+    admin: TestClient, anonymous: TestClient, event_id: int, asked: list[int]
+) -> None:
+    person = {"first_name": "Nadia", "last_name": "W", "email": "n@w.fr"}
+    token = admin.post(f"/api/events/{event_id}/participants", json=person).json()["token"]
+    asked.clear()
+    assert anonymous.put(f"/api/me/{token}/profile", json={"pitch": "Bonjour"}).status_code == 200
+    assert asked == []
+    edit = {"needs": "Un transporteur régional"}
+    assert anonymous.put(f"/api/me/{token}/profile", json=edit).status_code == 200
+    assert asked == [event_id]
+    assert "Reading members' texts: 0 / 1" in partial(admin, event_id)

@@ -173,6 +173,38 @@ class Interest(SQLModel, table=True):
     created_ms: int = _ms()
 
 
+class Wish(SQLModel, table=True):
+    """A member's own wish about another participant: to meet them, or rather not.
+
+    Kept apart from the host's `PairRule`: a wish is one person's private, directed choice
+    (limited to 5 "meet", editable only before the start, never shown to the other), while a
+    host rule is an undirected decision about a pair that applies at any time. One row per
+    (person, other) pair, so nobody can be both wished for and avoided by the same member.
+    """
+
+    __tablename__ = "wishes"
+    __table_args__ = (UniqueConstraint("event_id", "person_id", "other_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="events.id", index=True)
+    person_id: int = Field(foreign_key="people.id")
+    other_id: int = Field(foreign_key="people.id")
+    kind: str = Field(max_length=5)  # "meet" or "avoid"
+    created_ms: int = _ms()
+
+
+class PairRule(SQLModel, table=True):
+    """The host's decision about a pair: they must meet, or must never; the lower id first."""
+
+    __tablename__ = "pair_rules"
+    __table_args__ = (UniqueConstraint("event_id", "person_a", "person_b"),)
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="events.id", index=True)
+    person_a: int = Field(foreign_key="people.id")
+    person_b: int = Field(foreign_key="people.id")
+    kind: str = Field(max_length=5)  # "must" or "never"
+    created_ms: int = _ms()
+
+
 class EmailLog(SQLModel, table=True):
     """One e-mail to one participant: queued, then sent or failed after its attempts."""
 

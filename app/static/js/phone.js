@@ -1,9 +1,11 @@
 // The participant's phone: where to sit now and next, kept right offline from the saved schedule;
-// a follow-up tap on each person met, and the mutual matches once the event is over.
+// my profile and wishes before the first round, a follow-up tap on each person met, and the
+// mutual matches once the event is over.
 import { Link, formatClock, isNewer, project, remainingMs, tick } from "./clock.js";
 import { fill, fullName, h, pageData, setText } from "./dom.js";
 import { FollowUps, metPeople, sharingPanel } from "./follow_up.js";
 import { showMatches } from "./matches.js";
+import { profilePanel } from "./profile.js";
 
 const PRESENCE_POLL_MS = 20000;
 const data = pageData("phone-data");
@@ -18,6 +20,8 @@ let me = newest(saved.me, pageData("me"));
 let drawnKey = null;
 const followUps = new FollowUps(data.token, t, loadMatches);
 const loadSharing = sharingPanel($("sharing"), data.token, t);
+const loadProfile = profilePanel($("profile"), data.token, t);
+let profileHeld;
 
 const link = new Link({
   eventId: data.event_id,
@@ -25,11 +29,12 @@ const link = new Link({
   token: data.token,
   state: fresh ? data.state : saved.state,
   offset: fresh ? data.state.server_now_ms - Date.now() : saved.offset,
-  onState: () => { save(); refetchIfReplanned(); draw(); loadMatches(); },
+  onState: () => { save(); refetchIfReplanned(); draw(); loadMatches(); reloadProfileOnStart(); },
   onOffset: save,
   onMessage: (message) => message.type === "banner" && showBanner(message.text),
   onStatus: (status) => { showStatus(status); if (status === "live") sync(); },
 }).start();
+profileHeld = roundsHeld(link.state);
 window.tablehopClock = { link, remainingMs: () => remainingMs(current(), link.serverNow) };
 
 function readSaved() {
@@ -69,11 +74,19 @@ async function refetch() {
   }
 }
 
-/** Load what may have changed while the link was down: my taps, my sharing, my matches. */
+/** Load what may have changed while the link was down: taps, sharing, matches, my profile. */
 function sync() {
   followUps.load();
   loadSharing();
   loadMatches();
+  loadProfile();
+}
+
+/** Ask again whether my profile is editable when a round starts: it closes at the first. */
+function reloadProfileOnStart() {
+  const held = roundsHeld(link.state);
+  if (held !== profileHeld) loadProfile();
+  profileHeld = held;
 }
 
 function loadMatches() {

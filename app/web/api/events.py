@@ -7,7 +7,7 @@ from fastapi import APIRouter, Body, Depends, status
 from app.services import editions, events
 from app.services.schemas import EventCreate, EventPublic, NextEdition
 from app.web.auth import require_admin
-from app.web.deps import PathId, SessionDep
+from app.web.deps import EventDep, PathId, SessionDep
 
 router = APIRouter(prefix="/api/events", tags=["events"], dependencies=[Depends(require_admin)])
 
@@ -25,9 +25,9 @@ def list_events(session: SessionDep) -> list[EventPublic]:
 
 
 @router.get("/{event_id}", response_model=EventPublic)
-def get_event(event_id: PathId, session: SessionDep) -> EventPublic:
+def get_event(event: EventDep) -> EventPublic:
     """Show one event."""
-    return events.to_public(events.load_event(session, event_id))
+    return events.to_public(event)
 
 
 @router.post(

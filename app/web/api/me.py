@@ -1,8 +1,11 @@
 """A participant's own data, reached only through their personal token."""
 
-from fastapi import APIRouter
+from typing import Annotated
 
-from app.services import itinerary
+from fastapi import APIRouter, Query
+
+from app.services import directory, itinerary, wishes
+from app.services.schemas import ProfileEdit
 from app.web.deps import SessionDep
 
 router = APIRouter(prefix="/api/me/{token}", tags=["participant"])
@@ -35,3 +38,54 @@ ME_EXAMPLE = {
 def me(token: str, session: SessionDep) -> dict:
     """Show my event and my itinerary; never another person's token or contact details."""
     return itinerary.my_itinerary(session, token)
+
+
+PROFILE_EXAMPLE = {
+    "pitch": "Rénovation énergétique des bâtiments tertiaires",
+    "offers": "Audit énergétique, isolation, pompes à chaleur",
+    "needs": "Un transporteur régional pour nos chantiers",
+    "meet": [
+        {
+            "id": 31,
+            "first_name": "Julien",
+            "last_name": "Caron",
+            "company": "Caron Transport SAS",
+            "sector": "Transport",
+            "offers": "Transport routier et affrètement",
+        }
+    ],
+    "avoid": [],
+    "meet_max": 5,
+    "editable": True,
+}
+PROFILE_RESPONSES: dict = {
+    200: {"content": {"application/json": {"example": PROFILE_EXAMPLE}}},
+    404: {"description": "unknown personal link, or a chosen person not at this event"},
+    409: {"description": "the first round has started (walk-ins excepted while rounds remain)"},
+    422: {"description": "a text too long, more than 5 to meet, myself, or one in both lists"},
+}
+
+
+@router.get("/profile", responses={200: PROFILE_RESPONSES[200], 404: PROFILE_RESPONSES[404]})
+def my_profile(token: str, session: SessionDep) -> dict:
+    """Show my pitch, offers, needs and my own wishes; nobody else ever sees my wishes."""
+    return wishes.my_profile(session, token)
+
+
+@router.put("/profile", responses=PROFILE_RESPONSES)
+def edit_profile(token: str, edit: ProfileEdit, session: SessionDep) -> dict:
+    """Change my profile and whom I would like (or rather not) to meet, before the start."""
+    return wishes.edit_profile(session, token, edit)
+
+
+@router.get("/people")
+def people(
+    token: str,
+    session: SessionDep,
+    q: Annotated[
+        str, Query(max_length=200, description="words of a name, company, sector or offer")
+    ] = "",
+    limit: Annotated[int, Query(ge=1, le=100)] = directory.SEARCH_LIMIT,
+) -> list[dict]:
+    """Find the other participants of my event to choose whom to meet; accents and case ignored."""
+    return directory.find_people(session, token, q, limit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import HTTPException, Request, status
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
 from app.adapters.database.tables import Event
@@ -28,11 +28,10 @@ def require_host(request: Request) -> None:
         )
 
 
-def sign_in_first(request: Request) -> RedirectResponse | None:
-    """Send a stranger to the sign-in page; None when the host is signed in."""
-    if is_admin(request):
-        return None
-    return RedirectResponse("/", status_code=status.HTTP_303_SEE_OTHER)
+def sign_in_first(request: Request) -> None:
+    """Send a stranger to the sign-in page, before anything of the page is looked up."""
+    if not is_admin(request):
+        raise HTTPException(status.HTTP_303_SEE_OTHER, headers={"Location": "/"})
 
 
 def language_for(request: Request, event: Event | None) -> str:
@@ -51,8 +50,9 @@ def render_host(
     event: Event | None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    """Render a host page or partial in the host's language."""
+    """Render a host page or partial in the host's language, with the event unless given."""
     language = language_for(request, event)
+    context = {"event": event, **context}
     return render(request, template, context, language=language, status_code=status_code)
 
 

@@ -9,9 +9,8 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 
 from app.services import banner, clock
-from app.services.events import load_event
 from app.web.api.banner import BannerIn
-from app.web.deps import LiveDep, PathId, SessionDep
+from app.web.deps import EventDep, LiveDep, SessionDep
 from app.web.host import views
 from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host
 
@@ -24,17 +23,15 @@ Action = Literal["start", "pause", "resume", "next", "undo", "adjust", "finish"]
 
 
 @router.get("/live")
-def show_live(request: Request, event_id: PathId, session: SessionDep) -> Response:
+def show_live(request: Request, event: EventDep, session: SessionDep) -> Response:
     """Show the round, the phase, the countdown and the buttons that apply now."""
-    event = load_event(session, event_id)
-    context = {"event": event, **views.live_context(session, event_id)}
-    return render_host(request, "host/live.html", context, event)
+    return render_host(request, "host/live.html", views.live_context(session, event), event)
 
 
 @router.post("/clock/{action}")
 def command(
     request: Request,
-    event_id: PathId,
+    event: EventDep,
     action: Action,
     session: SessionDep,
     live: LiveDep,
@@ -44,61 +41,47 @@ def command(
     """Apply a clock command issued against `version`, so a double click acts once."""
     state, error, code = None, None, 200
     try:
-        change = clock.command(session, event_id, action, version=version, seconds=seconds)
+        change = clock.command(session, event.id, action, version=version, seconds=seconds)
     except clock.StaleCommand as stale:
         state, code, error = stale.public, 409, "stale"
     except SERVICE_ERRORS as failed:
         code, error = failure(failed)
     else:
         state = change.public
-        live.announce_from_thread(event_id, state)
-    event = load_event(session, event_id)
-    context = {
-        "event": event,
-        "clock_error": error,
-        **views.live_context(session, event_id, state),
-    }
+        live.announce_from_thread(event.id, state)
+    context = {"clock_error": error, **views.live_context(session, event, state)}
     return render_host(request, "host/live.html", context, event, code)
 
 
 @router.get("/presence")
 def show_presence(
-    request: Request, event_id: PathId, session: SessionDep, live: LiveDep
+    request: Request, event: EventDep, session: SessionDep, live: LiveDep
 ) -> Response:
     """Count the screens and phones connected, who has no live phone, and the header's counts."""
-    event = load_event(session, event_id)
-    context = {"oob": True, **views.tally_context(session, live.hub, event_id)}
+    context = {"oob": True, **views.tally_context(session, live.hub, event.id)}
     return render_host(request, "host/presence.html", context, event)
 
 
 @router.get("/banner")
-def show_banner(request: Request, event_id: PathId, session: SessionDep) -> Response:
+def show_banner(request: Request, event: EventDep, session: SessionDep) -> Response:
     """Show the message box with the banner on screens now."""
-    event = load_event(session, event_id)
-    context = {"event": event, **views.banner_context(session, event_id)}
-    return render_host(request, "host/banner.html", context, event)
+    return render_host(request, "host/banner.html", views.banner_context(session, event.id), event)
 
 
 @router.post("/banner")
 def post_banner(
     request: Request,
-    event_id: PathId,
+    event: EventDep,
     session: SessionDep,
     live: LiveDep,
     text: Annotated[str, Form()] = "",
 ) -> Response:
     """Show the message box's text on every screen; an empty text clears it."""
-    event = load_event(session, event_id)
     try:
-        shown = banner.set_banner(session, event_id, BannerIn(text=text).text)
+        shown = banner.set_banner(session, event.id, BannerIn(text=text).text)
     except ValidationError as failed:
         code, detail = failure(failed)
-        context = {
-            "event": event,
-            "draft": text,
-            **views.banner_context(session, event_id, detail),
-        }
+        context = {"draft": text, **views.banner_context(session, event.id, detail)}
         return render_host(request, "host/banner.html", context, event, code)
-    banner.publish_from_thread(live.hub, event_id, shown)
-    context = {"event": event, **views.banner_context(session, event_id)}
-    return render_host(request, "host/banner.html", context, event)
+    banner.publish_from_thread(live.hub, event.id, shown)
+    return render_host(request, "host/banner.html", views.banner_context(session, event.id), event)

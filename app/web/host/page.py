@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from app.services import editing, events
-from app.web.deps import LiveDep, PathId, SessionDep
+from app.services import clock, editing, events
+from app.web.deps import EventDep, LiveDep, SessionDep
 from app.web.host import views
 from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host, sign_in_first
 from app.web.host.forms import EventForm
@@ -16,12 +16,9 @@ from app.web.host.forms import EventForm
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/events/new", response_class=HTMLResponse)
+@router.get("/events/new", response_class=HTMLResponse, dependencies=[Depends(sign_in_first)])
 def new_event(request: Request) -> Response:
     """Show the form that creates an event."""
-    redirect = sign_in_first(request)
-    if redirect is not None:
-        return redirect
     return render_host(request, "host/new.html", {"form": EventForm(), "error": None}, None)
 
 
@@ -38,22 +35,21 @@ def create_event(
     return RedirectResponse(f"/events/{created.id}/host", status_code=status.HTTP_303_SEE_OTHER)
 
 
-@router.get("/events/{event_id}/host", response_class=HTMLResponse)
-def host_page(request: Request, event_id: PathId, session: SessionDep, live: LiveDep) -> Response:
+@router.get(
+    "/events/{event_id}/host", response_class=HTMLResponse, dependencies=[Depends(sign_in_first)]
+)
+def host_page(request: Request, event: EventDep, session: SessionDep, live: LiveDep) -> Response:
     """Show the whole host panel: settings, participants, plan, live controls and screens."""
-    redirect = sign_in_first(request)
-    if redirect is not None:
-        return redirect
-    event = events.load_event(session, event_id)
     public = events.to_public(event)
     context = {
         "event": public,
         "form": EventForm.of(public),
-        **views.people_context(session, event_id),
-        **views.tally_context(session, live.hub, event_id),
-        **views.plan_context(session, event_id),
-        **views.live_context(session, event_id),
-        **views.banner_context(session, event_id),
+        **views.people_context(session, event.id),
+        **views.tally_context(session, live.hub, event.id),
+        **views.plan_context(session, event),
+        **views.live_context(session, event),
+        **views.banner_context(session, event.id),
+        **views.pairs_context(session, event.id),
     }
     return render_host(request, "host/page.html", context, event)
 
@@ -61,19 +57,18 @@ def host_page(request: Request, event_id: PathId, session: SessionDep, live: Liv
 @router.post("/events/{event_id}/host/settings", dependencies=[Depends(require_host)])
 def save_settings(
     request: Request,
-    event_id: PathId,
+    event: EventDep,
     session: SessionDep,
     live: LiveDep,
     form: Annotated[EventForm, Form()],
 ) -> Response:
     """Save the settings form and answer with it, saying whether to re-plan."""
-    event = events.load_event(session, event_id)
     context: dict = {"event": events.to_public(event), "form": form, "saved": False}
     try:
-        updated, stale_plan = editing.update_event(session, event_id, form.to_create())
+        updated, stale_plan = editing.update_event(session, event.id, form.to_create())
     except SERVICE_ERRORS as error:
         code, context["settings_error"] = failure(error)
         return render_host(request, "host/settings.html", context, event, code)
-    live.announce_from_thread(event_id, views.live_context(session, event_id)["state"])
+    live.announce_from_thread(event.id, clock.public_state(session, event.id))
     context.update(event=updated, form=EventForm.of(updated), saved=True, stale_plan=stale_plan)
     return render_host(request, "host/settings.html", context, event)

@@ -10,10 +10,9 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from app.services import clock, importing, participants
-from app.services.events import load_event
 from app.services.live import Live
 from app.services.schemas import ParticipantPublic
-from app.web.deps import LiveDep, PathId, SessionDep, SettingsDep
+from app.web.deps import EventDep, LiveDep, PathId, SessionDep, SettingsDep
 from app.web.host import views
 from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host
 from app.web.host.forms import PersonForm
@@ -33,28 +32,24 @@ PRESENCE_CHANGES: dict[str, Callable[[Session, int, int], ParticipantPublic]] = 
 
 
 @router.get("")
-def search(request: Request, event_id: PathId, session: SessionDep, q: str = "") -> Response:
+def search(request: Request, event: EventDep, session: SessionDep, q: str = "") -> Response:
     """List the participants matching the search box, as you type."""
-    event = load_event(session, event_id)
-    context = {"event": event, **views.people_context(session, event_id, q)}
+    context = views.people_context(session, event.id, q)
     return render_host(request, "host/people_list.html", context, event)
 
 
 @router.post("/import")
 def import_file(
-    request: Request, event_id: PathId, file: UploadFile, session: SessionDep
+    request: Request, event: EventDep, file: UploadFile, session: SessionDep
 ) -> Response:
     """Import a spreadsheet export and report each line that was skipped."""
-    event = load_event(session, event_id)
     data = file.file.read(importing.MAX_BYTES + 1)
     try:
-        report = importing.import_people(session, event_id, data)
+        report = importing.import_people(session, event.id, data)
     except SERVICE_ERRORS as error:
         code, detail = failure(error)
-        context = {"event": event, "import_error": detail}
-        return render_host(request, "host/import.html", context, event, code)
-    context = {"event": event, "report": report}
-    response = render_host(request, "host/import.html", context, event)
+        return render_host(request, "host/import.html", {"import_error": detail}, event, code)
+    response = render_host(request, "host/import.html", {"report": report}, event)
     response.headers.update(PEOPLE_CHANGED)
     return response
 
@@ -62,30 +57,23 @@ def import_file(
 @router.post("")
 def add(
     request: Request,
-    event_id: PathId,
+    event: EventDep,
     session: SessionDep,
     live: LiveDep,
     settings: SettingsDep,
     form: Annotated[PersonForm, Form()],
 ) -> Response:
     """Register one person; the walk-in button also checks them in and shows their QR."""
-    event = load_event(session, event_id)
     try:
-        person = participants.add_participant(session, event_id, form.to_create())
+        person = participants.add_participant(session, event.id, form.to_create())
         if form.check_in:
-            person = _checked_in(session, live, event_id, person.id)
+            person = _checked_in(session, live, event.id, person.id)
     except SERVICE_ERRORS as error:
         code, detail = failure(error)
-        context = {"event": event, "form": form, "add_error": detail}
+        context = {"form": form, "add_error": detail}
         return render_host(request, "host/add.html", context, event, code)
     link = personal_link(settings.public_url, person.token)
-    context = {
-        "event": event,
-        "form": PersonForm(),
-        "added": person,
-        "link": link,
-        "qr": qr_svg(link),
-    }
+    context = {"form": PersonForm(), "added": person, "link": link, "qr": qr_svg(link)}
     response = render_host(request, "host/add.html", context, event)
     response.headers.update(PEOPLE_CHANGED)
     return response
@@ -94,26 +82,25 @@ def add(
 @router.post("/{person_id}/{change}")
 def change_presence(
     request: Request,
-    event_id: PathId,
+    event: EventDep,
     person_id: PathId,
     change: Literal["checkin", "checkout", "leave"],
     session: SessionDep,
     live: LiveDep,
 ) -> Response:
     """Check someone in, undo a mistaken check-in or mark them gone; answer with their row."""
-    event = load_event(session, event_id)
     error, code = None, 200
     try:
-        PRESENCE_CHANGES[change](session, event_id, person_id)
+        PRESENCE_CHANGES[change](session, event.id, person_id)
     except SERVICE_ERRORS as failed:
         code, error = failure(failed)
     else:
-        live.announce_from_thread(event_id, clock.public_state(session, event_id))
+        live.announce_from_thread(event.id, clock.public_state(session, event.id))
     person = participants.to_public(
-        *participants.load_participant(session, event_id, person_id), session
+        *participants.load_participant(session, event.id, person_id), session
     )
-    tally = views.tally_context(session, live.hub, event_id)
-    context = {"person": person, "row_error": error, "event": event, **tally}
+    tally = views.tally_context(session, live.hub, event.id)
+    context = {"person": person, "row_error": error, **tally}
     response = render_host(request, "host/person_swap.html", context, event, code)
     if code == 200 and event.plan_version > 0:
         response.headers["HX-Trigger"] = "plan-changed"
@@ -123,14 +110,13 @@ def change_presence(
 @router.get("/{person_id}/qr")
 def show_qr(
     request: Request,
-    event_id: PathId,
+    event: EventDep,
     person_id: PathId,
     session: SessionDep,
     settings: SettingsDep,
 ) -> Response:
     """Show someone's personal link as a QR code on the laptop screen."""
-    event = load_event(session, event_id)
-    person, registration = participants.load_participant(session, event_id, person_id)
+    person, registration = participants.load_participant(session, event.id, person_id)
     link = personal_link(settings.public_url, registration.token)
     context = {"person": person, "link": link, "qr": qr_svg(link)}
     return render_host(request, "host/qr.html", context, event)

@@ -6,8 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from app.services import clock, planning
-from app.services.events import load_event
-from app.web.deps import LiveDep, PathId, SessionDep
+from app.web.deps import EventDep, LiveDep, SessionDep
 from app.web.host import views
 from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host
 
@@ -19,23 +18,20 @@ router = APIRouter(
 
 
 @router.get("")
-def show(request: Request, event_id: PathId, session: SessionDep) -> Response:
+def show(request: Request, event: EventDep, session: SessionDep) -> Response:
     """Show the current plan with its metrics and grid."""
-    event = load_event(session, event_id)
-    context = {"event": event, **views.plan_context(session, event_id)}
-    return render_host(request, "host/plan.html", context, event)
+    return render_host(request, "host/plan.html", views.plan_context(session, event), event)
 
 
 @router.post("")
-def generate(request: Request, event_id: PathId, session: SessionDep, live: LiveDep) -> Response:
+def generate(request: Request, event: EventDep, session: SessionDep, live: LiveDep) -> Response:
     """Generate the plan from who is present (rounds already held stay) and show it."""
     error, code = None, 200
     try:
-        planning.generate_plan(session, event_id)
+        planning.generate_plan(session, event.id)
     except SERVICE_ERRORS as failed:
         code, error = failure(failed)
     else:
-        live.announce_from_thread(event_id, clock.public_state(session, event_id))
-    event = load_event(session, event_id)
-    context = {"event": event, "plan_error": error, **views.plan_context(session, event_id)}
+        live.announce_from_thread(event.id, clock.public_state(session, event.id))
+    context = {"plan_error": error, **views.plan_context(session, event)}
     return render_host(request, "host/plan.html", context, event, code)

@@ -6,8 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from app.services import reading
-from app.services.events import load_event
-from app.web.deps import PathId, SessionDep
+from app.web.deps import EventDep, SessionDep
 from app.web.host.common import render_host, require_host
 
 router = APIRouter(
@@ -18,11 +17,10 @@ router = APIRouter(
 
 
 @router.get("/reading")
-def show_reading(request: Request, event_id: PathId, session: SessionDep) -> Response:
+def show_reading(request: Request, event: EventDep, session: SessionDep) -> Response:
     """Count the phrases read; while some are not, see they are being read (after a restart)."""
-    event = load_event(session, event_id)
-    read, total = reading.progress(session, event_id)
+    read, total = reading.progress(session, event.id)
     if read < total:
-        reading.read_soon(session, event_id)
+        reading.read_soon(session, event.id)
     context = {"event": event, "reading": {"read": read, "total": total}}
     return render_host(request, "host/reading.html", context, event)

@@ -2,62 +2,55 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 
 import anyio
 from sqlmodel import Session
 
+from app.adapters.database.tables import Event
 from app.adapters.hub.base import Hub, HubError
-from app.services import banner, clock, participants, planning, presence, round_times, schedules
+from app.services import (
+    banner,
+    clock,
+    pair_rules,
+    participants,
+    planning,
+    presence,
+    round_times,
+    schedules,
+)
 from app.services.channels import channel
-from app.services.events import load_event
-from app.services.schemas import ParticipantPublic
 
 
 def people_context(session: Session, event_id: int, query: str = "") -> dict:
     """List the participants matching the search."""
     everyone = participants.list_participants(session, event_id)
-    shown = [person for person in everyone if matches(person, query)]
+    shown = [person for person in everyone if participants.matches(person, query)]
     return {"people": shown, "query": query, "total": len(everyone)}
 
 
-def matches(person: ParticipantPublic, query: str) -> bool:
-    """Match every word of the search in the name, company or e-mail, ignoring accents."""
-    haystack = fold(f"{person.first_name} {person.last_name} {person.company} {person.email}")
-    return all(word in haystack for word in fold(query).split())
-
-
-def fold(text: str) -> str:
-    """Lower the case and drop the accents, so "emilie" finds "Émilie"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def plan_context(session: Session, event_id: int) -> dict:
+def plan_context(session: Session, event: Event) -> dict:
     """Give the plan's metrics, its grid by name and the estimated end."""
-    event = load_event(session, event_id)
-    view = planning.plan_view(session, event_id)
-    rounds, tables = schedules.chart(session, event_id)
-    state = clock.public_state(session, event_id)
+    view = planning.plan_view(session, event.id)
+    rounds, tables = schedules.chart(session, event.id)
+    state = clock.public_state(session, event.id)
     return {
         "plan_version": view["version"],
         "metrics": view["metrics"],
         "chart": rounds,
         "tables": tables,
         "sit_outs": sum(len(rnd.sitting_out) for rnd in rounds),
-        "end_ms": estimated_end_ms(state, event.talk_seconds, event.switch_seconds),
+        "end_ms": clock.estimated_end_ms(state, event.talk_seconds, event.switch_seconds),
         "state": state,
-        "ran": ended_rounds(session, event_id, state),
+        "ran": round_times.ended_rounds(session, event.id, state),
     }
 
 
-def live_context(session: Session, event_id: int, state: dict | None = None) -> dict:
+def live_context(session: Session, event: Event, state: dict | None = None) -> dict:
     """Give the clock's state, the estimated end, and how long the last ended round talked."""
-    event = load_event(session, event_id)
-    state = state or clock.public_state(session, event_id)
-    end = estimated_end_ms(state, event.talk_seconds, event.switch_seconds)
-    ran = ended_rounds(session, event_id, state)
+    state = state or clock.public_state(session, event.id)
+    end = clock.estimated_end_ms(state, event.talk_seconds, event.switch_seconds)
+    ran = round_times.ended_rounds(session, event.id, state)
     last = max(ran, default=None)
     return {
         "state": state,
@@ -65,28 +58,6 @@ def live_context(session: Session, event_id: int, state: dict | None = None) -> 
         "last_ran": (last, ran[last]) if last is not None else None,
         "talk_ms": event.talk_seconds * 1000,
     }
-
-
-def ended_rounds(session: Session, event_id: int, state: dict) -> dict[int, int]:
-    """Give how long each round whose talk is over really talked, pauses left out."""
-    ran = round_times.talk_ms_by_round(session, event_id, state["server_now_ms"])
-    phase = state["paused_phase"] if state["phase"] == "paused" else state["phase"]
-    if phase == "talk":
-        ran.pop(state["round"], None)
-    return ran
-
-
-def estimated_end_ms(state: dict, talk_s: int, switch_s: int) -> int | None:
-    """Estimate when the last talk ends if the clock runs from now without a pause."""
-    phase = state["paused_phase"] if state["phase"] == "paused" else state["phase"]
-    if phase == "finished" or state["rounds"] == 0:
-        return None
-    now, per_round = state["server_now_ms"], (talk_s + switch_s) * 1000
-    if phase == "lobby":
-        return now + state["rounds"] * per_round - switch_s * 1000
-    later = (state["rounds"] - state["round"]) * per_round
-    talk_to_come = talk_s * 1000 if phase == "switch" else 0
-    return now + (state["remaining_ms"] or 0) + talk_to_come + later
 
 
 def tally_context(session: Session, hub: Hub, event_id: int) -> dict:
@@ -108,3 +79,15 @@ def tally_context(session: Session, hub: Hub, event_id: int) -> dict:
 def banner_context(session: Session, event_id: int, error: str | None = None) -> dict:
     """Give the banner on show, if any."""
     return {"banner": banner.current_banner(session, event_id), "banner_error": error}
+
+
+def pairs_context(session: Session, event_id: int, error: str | None = None) -> dict:
+    """Give the host's pinned and forbidden pairs by name, and whom a new one may name."""
+    everyone = participants.list_participants(session, event_id)
+    names = {person.id: f"{person.first_name} {person.last_name}" for person in everyone}
+    rules = [
+        {**rule, "names": (names.get(rule["a"], "?"), names.get(rule["b"], "?"))}
+        for rule in pair_rules.list_rules(session, event_id)
+    ]
+    choices = [person for person in everyone if person.status != "gone"]
+    return {"pair_rules": rules, "pair_choices": choices, "pairs_error": error}
