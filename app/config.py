@@ -35,6 +35,12 @@ class Settings(BaseSettings):
         "false only for a relay on a trusted network",
     )
 
+    text_model: str = Field(
+        default="use-multilingual-v3",
+        alias="TABLEHOP_TEXT_MODEL",
+        description="the offline model that reads offers and needs; `lexical`: shared words only",
+    )
+
     @property
     def sqlalchemy_url(self) -> str:
         """Name the database to use: the configured one, or the embedded SQLite file."""

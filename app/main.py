@@ -18,6 +18,7 @@ from app.adapters.database.engine import make_engine
 from app.adapters.hub import make_hub
 from app.adapters.mailer import SmtpServer
 from app.config import Settings
+from app.services import reading
 from app.services.admin_token import ensure_admin_token
 from app.services.live import Live
 from app.services.outbox import Outbox
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await app.state.live.stop()
         await hub.disconnect()
         await anyio.to_thread.run_sync(app.state.outbox.close)
+        await anyio.to_thread.run_sync(app.state.reader.close)
         app.state.engine.dispose()
 
     app = FastAPI(
@@ -94,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.admin_token = admin_token
     app.state.engine = make_engine(settings.sqlalchemy_url)
     app.state.outbox = Outbox(app.state.engine, SmtpServer.from_settings(settings))
+    app.state.reader = reading.attach(app.state.engine, settings)
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000)  # phones on a crowded stadium Wi-Fi
     app.add_middleware(KeepServerSend)

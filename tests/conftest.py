@@ -106,6 +106,7 @@ def settings(database: str, tmp_path: Path) -> Settings:
         TABLEHOP_DATA_DIR=tmp_path / "data",
         TABLEHOP_ADMIN_TOKEN=ADMIN_TOKEN,
         TABLEHOP_PUBLIC_URL="http://testserver",
+        TABLEHOP_TEXT_MODEL="lexical",
     )
 
 

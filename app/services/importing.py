@@ -13,6 +13,7 @@ from app.adapters.spreadsheet import (
     parse_people_csv,
     person_of,
 )
+from app.services import reading
 from app.services.errors import TooLarge, Unprocessable
 from app.services.events import load_event
 from app.services.participants import register
@@ -47,6 +48,7 @@ def import_people(session: Session, event_id: int, data: bytes) -> ImportReport:
             registered.add(person.id)
             newly, known = newly + 1, known + (not created)
     session.commit()
+    reading.read_soon(session, event.id)
     errors.sort(key=lambda error: error.line)
     return ImportReport(
         imported=imported,

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from app.adapters.database.roster import club_names, registered
 from app.adapters.database.tables import Event, Person, Registration
-from app.services import planning
+from app.services import planning, reading
 from app.services.errors import Conflict, NotFound
 from app.services.events import load_event
 from app.services.people import upsert_people
@@ -31,6 +31,7 @@ def add_participant(session: Session, event_id: int, data: ParticipantCreate) ->
         raise Conflict(f"{data.email} is already registered for this event")
     registration = register(session, event, person)
     session.commit()
+    reading.read_soon(session, event.id)
     return to_public(person, registration, session)
 
 

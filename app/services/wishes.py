@@ -16,6 +16,7 @@ from app.adapters.database.roster import people_by_id
 from app.adapters.database.tables import Event, Person, PhaseChange, Registration, Wish
 from app.domain import clock
 from app.services import clock as clock_service
+from app.services import reading
 from app.services.directory import card
 from app.services.errors import Conflict, NotFound, Unprocessable
 from app.services.personal_link import registration_by_token
@@ -58,6 +59,8 @@ def edit_profile(session: Session, token: str, edit: ProfileEdit) -> dict:
     except IntegrityError:  # a second save from the same phone won the race
         session.rollback()
         raise Conflict("your profile was being saved twice at once; try again") from None
+    if given & {"offers", "needs"}:
+        reading.read_soon(session, me.event_id)
     return _profile(session, me, True)
 
 

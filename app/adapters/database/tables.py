@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, Index, MetaData, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, LargeBinary, MetaData, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 NAMING_CONVENTION = {
@@ -110,6 +110,19 @@ class Seat(SQLModel, table=True):
     round: int
     table: int | None = None
     person_id: int = Field(foreign_key="people.id")
+
+
+class PhraseVector(SQLModel, table=True):
+    """One phrase as one text model read it, kept so it is read once for every member and event."""
+
+    __tablename__ = "phrase_vectors"
+    __table_args__ = (UniqueConstraint("model", "version", "digest"),)
+    id: int | None = Field(default=None, primary_key=True)
+    model: str = Field(max_length=60)
+    version: str = Field(max_length=30)
+    digest: str = Field(max_length=64)  # SHA-256 of the text: a short key for any phrase
+    text: str = Field(max_length=500)
+    vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # float32, little-endian
 
 
 class ClockRow(SQLModel, table=True):

@@ -1,0 +1,252 @@
+"""Read members' phrases into vectors in the background: once per phrase and model, kept."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+import threading
+import weakref
+from array import array
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from app.adapters.database.tables import Person, PhraseVector, Registration
+from app.adapters.embeddings import Embedder, LexicalEmbedder, load_embedder
+from app.config import Settings
+from app.domain.matchmaking.phrases import phrases
+from app.domain.matchmaking.profile import Phrase, Profile
+
+log = logging.getLogger("tablehop.reading")
+
+BATCH = 64  # phrases per model call and per transaction: a crash loses at most one batch's work
+_CHUNK = 500  # digests per IN (...) query, well under every database's parameter limit
+SHUTDOWN_WAIT_S = 5.0
+
+
+class ModelFailed(Exception):
+    """The text model raised while reading a batch (not the database)."""
+
+
+def digest(text: str) -> str:
+    """Key a phrase by the SHA-256 of its text."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def pack(vector: Sequence[float]) -> bytes:
+    """Store a vector as little-endian float32."""
+    packed = array("f", vector)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def unpack(data: bytes) -> array:
+    """Read back a stored vector."""
+    vector = array("f")
+    vector.frombytes(data)
+    if sys.byteorder == "big":
+        vector.byteswap()
+    return vector
+
+
+def _texts(session: Session, event_id: int) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Cut every registered member's offers and needs into phrases, by person id."""
+    rows = session.exec(
+        select(Person.id, Person.offers, Person.needs)
+        .join(Registration, Registration.person_id == Person.id)
+        .where(Registration.event_id == event_id)
+    ).all()
+    return {person: (phrases(offers), phrases(needs)) for person, offers, needs in rows}
+
+
+def _unique(texts: dict[int, tuple[tuple[str, ...], tuple[str, ...]]]) -> list[str]:
+    """List each phrase of the event once, in the members' order."""
+    return list(dict.fromkeys(p for offers, needs in texts.values() for p in (*offers, *needs)))
+
+
+def _stored(session: Session, embedder: Embedder, keys: Iterable[str]) -> dict[str, bytes]:
+    """Fetch the vectors this model already has for these digests."""
+    keys = list(keys)
+    found: dict[str, bytes] = {}
+    for start in range(0, len(keys), _CHUNK):
+        rows = session.exec(
+            select(PhraseVector.digest, PhraseVector.vector).where(
+                PhraseVector.model == embedder.name,
+                PhraseVector.version == embedder.version,
+                PhraseVector.digest.in_(keys[start : start + _CHUNK]),
+            )
+        ).all()
+        found.update(rows)
+    return found
+
+
+def read_pending(session: Session, event_id: int, embedder: Embedder) -> int:
+    """Read the event's phrases this model has no vector for yet, committing batch by batch."""
+    unique = _unique(_texts(session, event_id))
+    known = _stored(session, embedder, map(digest, unique))
+    missing = [text for text in unique if digest(text) not in known]
+    session.rollback()  # end the read: each batch below is its own transaction
+    for start in range(0, len(missing), BATCH):
+        batch = missing[start : start + BATCH]
+        try:
+            vectors = embedder.embed(batch)
+        except Exception as failure:
+            raise ModelFailed(f"{embedder.name} {embedder.version}: {failure!r}") from failure
+        _store(session, embedder, batch, vectors)
+    return len(missing)
+
+
+def _store(
+    session: Session, embedder: Embedder, batch: list[str], vectors: list[list[float]]
+) -> None:
+    """Keep one batch; phrases another worker stored meanwhile are left as they are."""
+    rows = [
+        PhraseVector(
+            model=embedder.name,
+            version=embedder.version,
+            digest=digest(text),
+            text=text,
+            vector=pack(vector),
+        )
+        for text, vector in zip(batch, vectors, strict=True)
+    ]
+    session.add_all(rows)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        taken = _stored(session, embedder, (row.digest for row in rows))
+        session.add_all(
+            [_copy(row) for row in rows if row.digest not in taken]  # the rolled-back rows
+        )
+        session.commit()
+
+
+def _copy(row: PhraseVector) -> PhraseVector:
+    """A fresh row with the same values (a rolled-back one cannot be added again)."""
+    return PhraseVector(
+        model=row.model, version=row.version, digest=row.digest, text=row.text, vector=row.vector
+    )
+
+
+def progress(session: Session, event_id: int, embedder: Embedder | None = None) -> tuple[int, int]:
+    """Count the event's phrases read by the current model, and all of them."""
+    embedder = embedder or current_embedder(session)
+    unique = _unique(_texts(session, event_id))
+    return len(_stored(session, embedder, map(digest, unique))), len(unique)
+
+
+def profiles(session: Session, event_id: int, embedder: Embedder | None = None) -> list[Profile]:
+    """Give each registered member's phrases with their vectors; None where not read yet."""
+    embedder = embedder or current_embedder(session)
+    texts = _texts(session, event_id)
+    stored = _stored(session, embedder, map(digest, _unique(texts)))
+
+    def read(group: tuple[str, ...]) -> tuple[Phrase, ...]:
+        return tuple(
+            Phrase(text, unpack(data) if (data := stored.get(digest(text))) else None)
+            for text in group
+        )
+
+    return [
+        Profile(person=person, offers=read(offers), needs=read(needs))
+        for person, (offers, needs) in sorted(texts.items())
+    ]
+
+
+class Reader:
+    """One background thread per process that reads the events it is asked to, one after another."""
+
+    def __init__(self, engine: Engine, settings: Settings) -> None:
+        self.engine = engine
+        self.settings = settings
+        self._embedder: Embedder | None = None
+        self._loading = threading.Lock()
+        self._lock = threading.Lock()
+        self._pending: set[int] = set()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    @property
+    def embedder(self) -> Embedder:
+        """Load the configured model on first use, once per process."""
+        with self._loading:
+            if self._embedder is None:
+                self._embedder = load_embedder(self.settings)
+            return self._embedder
+
+    def read_soon(self, event_id: int) -> None:
+        """Queue an event's phrases for reading; return at once."""
+        with self._lock:
+            if self._closed:
+                return
+            self._pending.add(event_id)
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._work, name="tablehop-reading", daemon=True
+                )
+                self._thread.start()
+
+    def close(self) -> None:
+        """Let the batch in flight finish at shutdown; what is left is read at the next start."""
+        with self._lock:
+            self._closed, self._pending, thread = True, set(), self._thread
+        if thread is not None:
+            thread.join(SHUTDOWN_WAIT_S)
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                if not self._pending:
+                    self._thread = None
+                    return
+                event_id = self._pending.pop()
+            try:
+                with Session(self.engine) as session:
+                    read_pending(session, event_id, self.embedder)
+            except ModelFailed as failure:
+                self._fall_back(event_id, failure)
+            except Exception:  # the database: what was stored stays, the next ask goes on
+                log.exception("reading the texts of event %s failed", event_id)
+
+    def _fall_back(self, event_id: int, failure: ModelFailed) -> None:
+        """The model failed mid-read: read with the lexical fallback from now on, this event too."""
+        with self._loading:
+            if isinstance(self._embedder, LexicalEmbedder):
+                log.error("the lexical reader failed on event %s: %s", event_id, failure)
+                return
+            self._embedder = LexicalEmbedder()
+        log.warning("text model failed (%s); matching on shared words from now on", failure)
+        with self._lock:
+            self._pending.add(event_id)
+
+
+_readers: weakref.WeakKeyDictionary[Engine, Reader] = weakref.WeakKeyDictionary()
+
+
+def attach(engine: Engine, settings: Settings) -> Reader:
+    """Give an application's database its background reader."""
+    reader = _readers[engine] = Reader(engine, settings)
+    return reader
+
+
+def reader_of(session: Session) -> Reader | None:
+    """Find the reader of the database this session talks to (none outside the app)."""
+    return _readers.get(session.get_bind())
+
+
+def current_embedder(session: Session) -> Embedder:
+    """The model this process reads with; the lexical reader outside the app."""
+    reader = reader_of(session)
+    return reader.embedder if reader is not None else LexicalEmbedder()
+
+
+def read_soon(session: Session, event_id: int) -> None:
+    """After members' texts changed and were committed: read them in the background."""
+    reader = reader_of(session)
+    if reader is not None:
+        reader.read_soon(event_id)

@@ -1,0 +1,171 @@
+"""Members' phrases are read once per model, batch by batch, and read back for the planner."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app.adapters.database.engine import make_engine
+from app.adapters.database.tables import Event, Person, PhraseVector
+from app.adapters.embeddings import LexicalEmbedder
+from app.config import Settings
+from app.services import reading
+from app.services.importing import import_people
+
+SHEET = (
+    "Prénom;Nom;Courriel;Offres;Besoins\r\n"
+    "Nadia;Wattez;nadia@wattez.fr;Transport routier, affrètement;Un expert-comptable\r\n"
+    "Paul;Roger;paul@roger.fr;Expertise comptable, paie;Un transporteur régional\r\n"
+    "Inès;Caron;ines@caron.fr;;\r\n"
+)
+PHRASES = 6  # 2 + 1 + 2 + 1, each once
+
+
+class NextVersion(LexicalEmbedder):
+    """The same reader under a new version: every phrase must be read again."""
+
+    version = "2"
+
+
+class Counting:
+    """A model that reads as the lexical reader, counting what it reads, failing after a while."""
+
+    name, version, floor = "lexical", "1", LexicalEmbedder.floor
+
+    def __init__(self, fail_after: int | None = None) -> None:
+        self.read: list[str] = []
+        self.fail_after = fail_after
+
+    def embed(self, texts):
+        if self.fail_after is not None and len(self.read) >= self.fail_after:
+            raise RuntimeError("the model ran out of memory")
+        self.read.extend(texts)
+        return LexicalEmbedder().embed(texts)
+
+
+@pytest.fixture
+def session(database: str) -> Iterator[Session]:
+    """Open a session on an event whose three members were imported from a spreadsheet."""
+    engine = make_engine(database)
+    with Session(engine) as session:
+        session.add(Event(id=1, title="Arras", created_ms=0))
+        session.commit()
+        import_people(session, 1, SHEET.encode())
+        yield session
+    engine.dispose()
+
+
+def stored(session: Session) -> int:
+    return session.exec(select(func.count()).select_from(PhraseVector)).one()
+
+
+def test_progress_counts_the_phrases_read_and_all_of_them(session: Session) -> None:
+    embedder = Counting()
+    assert reading.progress(session, 1, embedder) == (0, PHRASES)
+    assert reading.read_pending(session, 1, embedder) == PHRASES
+    assert reading.progress(session, 1, embedder) == (PHRASES, PHRASES)
+    assert stored(session) == PHRASES
+
+
+def test_profiles_carry_each_phrase_with_its_vector_once_read(session: Session) -> None:
+    embedder = LexicalEmbedder()
+    before = {p.person: p for p in reading.profiles(session, 1, embedder)}
+    assert all(phrase.vector is None for p in before.values() for phrase in p.offers + p.needs)
+    reading.read_pending(session, 1, embedder)
+    after = reading.profiles(session, 1, embedder)
+    nadia = session.exec(select(Person).where(Person.first_name == "Nadia")).one()
+    [profile] = [p for p in after if p.person == nadia.id]
+    assert [p.text for p in profile.offers] == ["Transport routier", "affrètement"]
+    assert list(profile.needs[0].vector) == pytest.approx(
+        embedder.embed(["Un expert-comptable"])[0]
+    )
+    assert len([p for p in after if not p.offers and not p.needs]) == 1  # Inès said nothing
+
+
+def test_importing_the_same_texts_again_reads_nothing_again(session: Session) -> None:
+    reading.read_pending(session, 1, LexicalEmbedder())
+    import_people(session, 1, SHEET.encode())
+    embedder = Counting()
+    assert reading.read_pending(session, 1, embedder) == 0
+    assert embedder.read == []
+    assert stored(session) == PHRASES
+
+
+def test_an_edited_text_reads_only_its_new_phrase(session: Session) -> None:
+    reading.read_pending(session, 1, LexicalEmbedder())
+    import_people(session, 1, SHEET.replace("Un expert-comptable", "Un avocat").encode())
+    embedder = Counting()
+    assert reading.progress(session, 1, embedder) == (PHRASES - 1, PHRASES)
+    assert reading.read_pending(session, 1, embedder) == 1
+    assert embedder.read == ["Un avocat"]
+
+
+def test_a_new_model_version_reads_everything_again_and_keeps_the_old_vectors(
+    session: Session,
+) -> None:
+    reading.read_pending(session, 1, LexicalEmbedder())
+    assert reading.progress(session, 1, NextVersion()) == (0, PHRASES)
+    assert reading.read_pending(session, 1, NextVersion()) == PHRASES
+    assert stored(session) == 2 * PHRASES
+
+
+def test_a_crash_mid_reading_keeps_the_batches_already_stored(
+    session: Session, monkeypatch
+) -> None:
+    monkeypatch.setattr(reading, "BATCH", 2)
+    with pytest.raises(reading.ModelFailed, match="out of memory"):
+        reading.read_pending(session, 1, Counting(fail_after=4))
+    assert reading.progress(session, 1, LexicalEmbedder()) == (4, PHRASES)
+    assert reading.read_pending(session, 1, Counting()) == PHRASES - 4
+
+
+def test_a_phrase_another_worker_stored_meanwhile_is_kept_once(session: Session) -> None:
+    embedder = LexicalEmbedder()
+    [vector] = embedder.embed(["paie"])
+    other = Session(session.get_bind())
+    other.add(
+        PhraseVector(
+            model="lexical",
+            version="1",
+            digest=reading.digest("paie"),
+            text="paie",
+            vector=reading.pack(vector),
+        )
+    )
+    other.commit()
+    other.close()
+    reading._store(session, embedder, ["paie", "Un avocat"], embedder.embed(["paie", "Un avocat"]))
+    assert stored(session) == 2
+
+
+def wait_until_read(session: Session, embedder) -> tuple[int, int]:
+    """Poll the progress until every phrase is read, for at most a generous while."""
+    deadline = time.monotonic() + 30
+    while (counts := reading.progress(session, 1, embedder))[0] < counts[1]:
+        assert time.monotonic() < deadline, counts
+        time.sleep(0.05)
+    return counts
+
+
+def test_the_background_reader_reads_what_it_is_asked_to(session: Session) -> None:
+    reader = reading.attach(session.get_bind(), Settings(TABLEHOP_TEXT_MODEL="lexical"))
+    reading.read_soon(session, 1)
+    assert wait_until_read(session, reader.embedder) == (PHRASES, PHRASES)
+    assert reading.current_embedder(session) is reader.embedder
+    reader.close()
+
+
+def test_a_model_failing_mid_reading_leaves_the_event_read_lexically(
+    session: Session, monkeypatch, caplog
+) -> None:
+    monkeypatch.setattr(reading, "load_embedder", lambda settings: Counting(fail_after=0))
+    reader = reading.attach(session.get_bind(), Settings())
+    reading.read_soon(session, 1)
+    assert wait_until_read(session, LexicalEmbedder()) == (PHRASES, PHRASES)
+    assert type(reader.embedder) is LexicalEmbedder
+    assert "matching on shared words" in caplog.text
+    reader.close()
