@@ -6,8 +6,8 @@ from sqlmodel import Session
 
 from app.adapters.database.roster import registered
 from app.adapters.database.tables import Person
-from app.services.participants import fold
 from app.services.personal_link import registration_by_token
+from app.services.search import fold
 
 SEARCH_LIMIT = 20
 

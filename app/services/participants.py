@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import unicodedata
 
 from sqlmodel import Session, select
 
@@ -47,18 +46,6 @@ def list_participants(session: Session, event_id: int) -> list[ParticipantPublic
     load_event(session, event_id)
     clubs = club_names(session)
     return [to_public(person, reg, session, clubs) for person, reg in registered(session, event_id)]
-
-
-def matches(person: ParticipantPublic, query: str) -> bool:
-    """Match every word of the search in the name, company or e-mail, ignoring accents."""
-    haystack = fold(f"{person.first_name} {person.last_name} {person.company} {person.email}")
-    return all(word in haystack for word in fold(query).split())
-
-
-def fold(text: str) -> str:
-    """Lower the case and drop the accents, so "emilie" finds "Émilie"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def check_in(session: Session, event_id: int, person_id: int) -> ParticipantPublic:

@@ -11,7 +11,7 @@ from app.domain import clock, model
 from app.domain.model import PlanError, Round, Rules
 from app.domain.scheduler import make_plan, replan, verify
 from app.services import clock as clock_service
-from app.services import pair_rules
+from app.services import matchmaking, pair_rules
 from app.services.errors import Conflict
 from app.services.events import load_event
 from app.services.timekeeping import now_ms
@@ -82,14 +82,21 @@ def present_people(session: Session, event: Event) -> list[model.Person]:
 
 
 def rules_for(session: Session, event: Event) -> Rules:
-    """Gather the rules: the club setting, pairs met at earlier editions, pinned and kept apart."""
+    """Gather the rules: club setting, earlier editions' pairs, pair values, pins, pairs apart."""
     earlier = select(Event.id).where(Event.series_id == event.series_id, Event.id != event.id)
     met = session.exec(
         select(Meeting.person_a, Meeting.person_b).where(Meeting.event_id.in_(earlier))
     ).all()
     history = frozenset(model.pair(a, b) for a, b in met)
     must, never = pair_rules.must_and_never(session, event.id)
-    return Rules(avoid_same_club=event.avoid_same_club, history=history, must=must, never=never)
+    values = matchmaking.valuation(session, event.id, never).values
+    return Rules(
+        avoid_same_club=event.avoid_same_club,
+        history=history,
+        values=values,
+        must=must,
+        never=never,
+    )
 
 
 def _round_view(rnd: Round) -> dict:

@@ -8,7 +8,7 @@ import sys
 import threading
 import weakref
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -53,13 +53,18 @@ def unpack(data: bytes) -> array:
     return vector
 
 
-def _texts(session: Session, event_id: int) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Cut every registered member's offers and needs into phrases, by person id."""
-    rows = session.exec(
+def _texts(
+    session: Session, event_id: int, people: Collection[int] | None = None
+) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Cut registered members' offers and needs into phrases (all, or these people), by id."""
+    query = (
         select(Person.id, Person.offers, Person.needs)
         .join(Registration, Registration.person_id == Person.id)
         .where(Registration.event_id == event_id)
-    ).all()
+    )
+    if people is not None:
+        query = query.where(Person.id.in_(list(people)))
+    rows = session.exec(query).all()
     return {person: (phrases(offers), phrases(needs)) for person, offers, needs in rows}
 
 
@@ -140,10 +145,15 @@ def progress(session: Session, event_id: int, embedder: Embedder | None = None) 
     return len(_stored(session, embedder, map(digest, unique))), len(unique)
 
 
-def profiles(session: Session, event_id: int, embedder: Embedder | None = None) -> list[Profile]:
-    """Give each registered member's phrases with their vectors; None where not read yet."""
+def profiles(
+    session: Session,
+    event_id: int,
+    embedder: Embedder | None = None,
+    people: Collection[int] | None = None,
+) -> list[Profile]:
+    """Give registered members' phrases (all, or these people's) with vectors; None if not read."""
     embedder = embedder or current_embedder(session)
-    texts = _texts(session, event_id)
+    texts = _texts(session, event_id, people)
     stored = _stored(session, embedder, map(digest, _unique(texts)))
 
     def read(group: tuple[str, ...]) -> tuple[Phrase, ...]:

@@ -1,9 +1,10 @@
 """A member's own profile and wishes, edited from their phone until the first round starts.
 
 Wishes are private: they are read back only by their author (`my_profile`) and by the planner
-(`app/services/pair_rules.py`); nothing shows them to the person wished for. Saving does not
-re-plan: the host's next plan (or the re-plan a walk-in or a departure triggers) takes them in,
-so a room of phones saving at once neither re-plans per tap nor makes every phone re-fetch.
+(`meet_wishes` here, "rather not" in `app/services/pair_rules.py`); nothing shows them to the
+person wished for. Saving does not re-plan: the host's next plan (or the re-plan a walk-in or a
+departure triggers) takes them in, so a room of phones saving at once neither re-plans per tap
+nor makes every phone re-fetch.
 """
 
 from __future__ import annotations
@@ -35,6 +36,17 @@ def my_profile(session: Session, token: str) -> dict:
     """Give my pitch, offers, needs, my own wishes and whether I may still change them."""
     me = registration_by_token(session, token)
     return _profile(session, me, _closed_because(session, me) is None)
+
+
+def meet_wishes(session: Session, event_id: int) -> dict[int, frozenset[int]]:
+    """Whom each member asked to meet, for the planner's values only."""
+    rows = session.exec(
+        select(Wish.person_id, Wish.other_id).where(Wish.event_id == event_id, Wish.kind == MEET)
+    ).all()
+    chosen: dict[int, set[int]] = {}
+    for person, other in rows:
+        chosen.setdefault(person, set()).add(other)
+    return {person: frozenset(others) for person, others in chosen.items()}
 
 
 def edit_profile(session: Session, token: str, edit: ProfileEdit) -> dict:

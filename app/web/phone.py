@@ -10,9 +10,10 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from app.services import itinerary
 from app.services.errors import NotFound
 from app.web.deps import LiveDep, SessionDep
-from app.web.i18n import choose_language
+from app.web.i18n import choose_language, use_language
 from app.web.public import event_page_data, not_found_page
 from app.web.templating import render
+from app.web.why import with_reasons_told
 
 router = APIRouter(include_in_schema=False)
 SERVICE_WORKER = Path(__file__).parent.parent / "static" / "js" / "phone_sw.js"
@@ -39,5 +40,6 @@ def phone(request: Request, token: str, session: SessionDep, live: LiveDep) -> R
         request.query_params.get("lang"),
     )
     data = {**event_page_data(session, live, me["event"]["id"]), "token": token}
-    context = {"me": me, "data": data}
+    use_language(language)
+    context = {"me": with_reasons_told(me), "data": data}
     return render(request, "phone/page.html", context, language=language)

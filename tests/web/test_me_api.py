@@ -19,7 +19,9 @@ def test_my_itinerary_names_my_table_and_whom_i_meet(
     assert first["round"] == 1
     assert first["table"] in (1, 2)
     assert first["sitting_out"] is False
-    assert set(first["with"][0]) == {"id", "first_name", "last_name", "company", "sector", "pitch"}
+    fields = {"id", "first_name", "last_name", "company", "sector", "pitch", "why"}
+    assert set(first["with"][0]) == fields
+    assert first["with"][0]["why"] == ""  # nobody said what they offer or need
 
 
 def test_my_link_never_reveals_tokens_or_contact_details(

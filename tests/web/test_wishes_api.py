@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.adapters.database.tables import Event
+from app.domain.matchmaking.value import WISHED
 from app.domain.model import pair
 from app.services import planning
 from tests.web.helpers import add_member, planned_event, play
@@ -237,4 +238,4 @@ def test_rather_nots_and_the_hosts_rules_reach_the_planner(
         rules = planning.rules_for(session, session.get(Event, event_id))
     assert rules.never == {pair(me, avoided), pair(me, forbidden), pair(me, both)}
     assert rules.must == {pair(me, pinned)}  # a member's "rather not" wins over a host's "must"
-    assert rules.values == {}
+    assert rules.values == {pair(me, pinned): WISHED}  # no texts: only the wish counts

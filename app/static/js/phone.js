@@ -160,6 +160,7 @@ function people(list, met) {
       h("p", "name", fullName(person)),
       h("p", "company", [person.company, person.sector].filter(Boolean).join(" · ")),
       person.pitch ? h("q", "pitch", person.pitch) : null,
+      person.why ? h("p", "why", person.why) : null,
       met ? followUps.control(person) : null)));
 }
 

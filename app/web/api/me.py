@@ -2,11 +2,13 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from app.services import directory, itinerary, wishes
 from app.services.schemas import ProfileEdit
+from app.web import i18n
 from app.web.deps import SessionDep
+from app.web.why import with_reasons_told
 
 router = APIRouter(prefix="/api/me/{token}", tags=["participant"])
 
@@ -25,6 +27,8 @@ ME_EXAMPLE = {
                     "company": "Caron Transport SAS",
                     "sector": "Transport",
                     "pitch": "Logistique du dernier kilomètre",
+                    "why": "Vous cherchez : un transporteur régional — Julien propose : "
+                    "transport routier et affrètement",
                 }
             ],
             "sitting_out": False,
@@ -35,9 +39,17 @@ ME_EXAMPLE = {
 
 
 @router.get("", responses={200: {"content": {"application/json": {"example": ME_EXAMPLE}}}})
-def me(token: str, session: SessionDep) -> dict:
-    """Show my event and my itinerary; never another person's token or contact details."""
-    return itinerary.my_itinerary(session, token)
+def me(token: str, request: Request, session: SessionDep) -> dict:
+    """Show my event and my itinerary, why I meet each person in my language; never contacts."""
+    mine = itinerary.my_itinerary(session, token)
+    i18n.use_language(
+        i18n.choose_language(
+            request.headers.get("accept-language"),
+            mine["event"]["language"],
+            request.query_params.get("lang"),
+        )
+    )
+    return with_reasons_told(mine)
 
 
 PROFILE_EXAMPLE = {

@@ -18,6 +18,7 @@ from app.services import (
     presence,
     round_times,
     schedules,
+    search,
 )
 from app.services.channels import channel
 
@@ -25,7 +26,7 @@ from app.services.channels import channel
 def people_context(session: Session, event_id: int, query: str = "") -> dict:
     """List the participants matching the search."""
     everyone = participants.list_participants(session, event_id)
-    shown = [person for person in everyone if participants.matches(person, query)]
+    shown = [person for person in everyone if search.matches(person, query)]
     return {"people": shown, "query": query, "total": len(everyone)}
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from app.services.participants import fold, matches
 from app.services.schemas import ParticipantPublic
+from app.services.search import fold, matches
 
 EMILIE = ParticipantPublic(
     id=1,
