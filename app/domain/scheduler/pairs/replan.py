@@ -44,7 +44,7 @@ def replan_pairs(
     tables = max(len(constraints.ids) // 2, *(len(r.tables) for r in previous.rounds))
     rounds = list(previous.rounds[:frozen])
     churn = 0
-    changes = _stand_in_tables(rest, cast, constraints.company)
+    changes = _stand_in_tables(rest, cast, constraints)
     again = _met_before(rest, cast)
     for rnd, change, met in zip(rest, changes, again, strict=True):
         new, moved = _reseat(rnd, change, met, cast, constraints, tables)
@@ -58,7 +58,7 @@ def replan_pairs(
     )
 
 
-def _stand_in_tables(rounds: Sequence[Round], cast: Cast, company: dict[int, str]) -> list[dict]:
+def _stand_in_tables(rounds: Sequence[Round], cast: Cast, constraints: Constraints) -> list[dict]:
     """Follow each leaver through the rounds and rebuild their table for their stand-in.
 
     Gives, round by round, table index -> the new table, or None when the seats are freed (no
@@ -77,7 +77,7 @@ def _stand_in_tables(rounds: Sequence[Round], cast: Cast, company: dict[int, str
                 continue
             if i != before:
                 last[leaver] = (i, i - before if -1 <= i - before <= 1 else 1)
-            _stand_in(change, i, rnd.tables[i], leaver, cast, company)
+            _stand_in(change, i, rnd.tables[i], leaver, cast, constraints)
     return changes
 
 
@@ -99,10 +99,10 @@ def _table_index(rnd: Round, leaver: int, before: int, step: int) -> int:
 
 
 def _stand_in(
-    change: dict, i: int, table: Table, leaver: int, cast: Cast, company: dict[int, str]
+    change: dict, i: int, table: Table, leaver: int, cast: Cast, constraints: Constraints
 ) -> None:
     """Seat the leaver's stand-in at table `i` with the partner, or free both seats."""
-    swap = cast.swap
+    swap, company, never = cast.swap, constraints.company, constraints.never
     a, b = table.seats
     first = a == leaver
     partner = b if first else a
@@ -115,6 +115,7 @@ def _stand_in(
         newcomer is not None
         and partner is not None
         and (not company or (company.get(newcomer) or 0) != (company.get(partner) or 1))
+        and not (never and key_of(newcomer, partner) in never)
     ):
         key = (newcomer << 32) | partner if newcomer < partner else (partner << 32) | newcomer
         if key not in cast.met and key not in (cast.history or ()):

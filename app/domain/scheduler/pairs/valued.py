@@ -1,0 +1,121 @@
+"""Plan 1:1 rounds by what meetings are worth, when the rules give pair values.
+
+Runs in `plan_pairs` when `Rules.values` or `Rules.must` is not empty (with neither, plans are
+exactly the plain ones). With fewer rounds than a full plan needs (`limited`):
+
+1. choose: at most R meetings per person, the most value fairly shared (`choose.py`, where
+   the fairness rule is stated), pinned pairs first;
+2. split: those meetings coloured into R rounds, the most valuable first (`colour.py`);
+3. fill: every round grown to a maximum matching with pairs nobody meets in another round
+   (the most valuable, then new before club mates), so nobody sits out needlessly — people
+   with no valuable partner still meet someone every round;
+4. order: rounds sorted by value, the most valuable first, and tables numbered so people
+   stay near where they sat.
+
+With enough rounds for every pair (`by_value`), all pairs are kept and the rounds of the plain
+plan are put in order of value, so an evening cut short loses the least.
+"""
+
+from __future__ import annotations
+
+from app.domain.scheduler.constraints import HISTORY, Constraints
+from app.domain.scheduler.pairs.blossom import augment
+from app.domain.scheduler.pairs.choose import choose
+from app.domain.scheduler.pairs.colour import split
+from app.domain.scheduler.pairs.seating import Seating
+from app.domain.scheduler.pairs.worth import FORBIDDEN, Worth
+
+Meetings = list[tuple[int, int]]
+
+
+def limited(constraints: Constraints, worth: Worth, rounds: int) -> list[Seating]:
+    """Plan `rounds` rounds worth the most, fairly: choose, split, fill, order."""
+    chosen = choose(worth, rounds)
+    chosen.sort(key=lambda m: -worth.ranked(*m))
+    planned = split(chosen, worth.n, rounds)
+    met = {worth.key(i, j) for held in planned for i, j in held}
+    for held in planned:
+        _fill(held, worth, met)
+    planned.sort(key=lambda held: -_round_worth(worth, held))
+    return _seat(planned, constraints.ids)
+
+
+def by_value(seatings: list[Seating], constraints: Constraints, worth: Worth) -> list[Seating]:
+    """Put a plan's rounds in order of value, the most valuable first (stable on ties)."""
+    at = {pid: i for i, pid in enumerate(constraints.ids)}
+
+    def round_worth(seating: Seating) -> float:
+        return _round_worth(worth, [(at[a], at[b]) for _, a, b in seating])
+
+    return sorted(seatings, key=lambda s: -round_worth(s))
+
+
+def _round_worth(worth: Worth, held: Meetings) -> float:
+    """Give a round's value, a pinned pair counting more than any value."""
+    return sum(worth.ranked(i, j) for i, j in held)
+
+
+def _fill(held: Meetings, worth: Worth, met: set[int]) -> None:
+    """Grow one round to a maximum matching of allowed pairs met in no other round."""
+    n = worth.n
+    mate = [-1] * n
+    for i, j in held:
+        mate[i], mate[j] = j, i
+    free = [v for v in range(n) if mate[v] < 0]
+    for i, j in _best_free_pairs(free, worth, met):
+        mate[i], mate[j] = j, i
+    _grow(mate, worth, met)
+    held[:] = [(v, mate[v]) for v in range(n) if v < mate[v]]
+    met.update(worth.key(i, j) for i, j in held)
+
+
+def _best_free_pairs(free: list[int], worth: Worth, met: set[int]) -> Meetings:
+    """Pair free people greedily: the most valuable pairs first, new before club mates."""
+    options = []
+    for k, i in enumerate(free):
+        for j in free[k + 1 :]:
+            tier = worth.tier(i, j)
+            if FORBIDDEN < tier < HISTORY and worth.key(i, j) not in met:
+                options.append((tier, -worth.of(i, j), i, j))
+    options.sort()
+    taken: set[int] = set()
+    pairs = []
+    for _, _, i, j in options:
+        if i not in taken and j not in taken:
+            taken.update((i, j))
+            pairs.append((i, j))
+    return pairs
+
+
+def _grow(mate: list[int], worth: Worth, met: set[int]) -> None:
+    """Augment from each free person along new pairs until the round is a maximum matching."""
+    n = worth.n
+
+    def neighbours(v: int) -> list[int]:
+        return [
+            u
+            for u in range(n)
+            if u != v and FORBIDDEN < worth.tier(v, u) < HISTORY and worth.key(v, u) not in met
+        ]
+
+    free = [v for v in range(n) if mate[v] < 0]
+    left = len(free)
+    for v in free:
+        if left < 2:
+            break
+        if mate[v] < 0:
+            left -= 2 if augment(v, mate, neighbours) else 1
+
+
+def _seat(planned: list[Meetings], ids: list[int]) -> list[Seating]:
+    """Number tables along the row, each pair near where its two people last sat; by id."""
+    where = [v // 2 + 1 for v in range(len(ids))]
+    seatings = []
+    for held in planned:
+        held = sorted(held, key=lambda m: (where[m[0]] + where[m[1]], m))
+        seating: Seating = []
+        for table, (a, b) in enumerate(held, start=1):
+            where[a] = where[b] = table
+            seating.append((table, ids[a], ids[b]))
+        seatings.append(seating)
+    return seatings
