@@ -31,6 +31,7 @@ class Constraints:
         clubs = {p.id: c for p in people if (c := _code(p.club))}
         self.club = clubs if rules.avoid_same_club else {}
         self.history = rules.history
+        self.values = rules.values
         self.never = {_key(*sorted(p)) for p in rules.never if len(p) == 2}
         self.sizes = Counter(self.company.values())
 
@@ -40,6 +41,10 @@ class Constraints:
         if a in company and company.get(b) == company[a]:
             return True
         return bool(self.never) and _key(a, b) in self.never
+
+    def value(self, a: int, b: int) -> float:
+        """Give what a meeting is worth (`Rules.values`; 0 when nothing is known)."""
+        return self.values.get(pair(a, b), 0.0) if self.values else 0.0
 
     def apart(self) -> bool:
         """Tell whether any pair present is kept apart (a company shared, or `Rules.never`)."""

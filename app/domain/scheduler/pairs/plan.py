@@ -42,10 +42,10 @@ def valued_seatings(
     """Seat a plan by value: the best R rounds when not all fit, else all in order of value."""
     worth = Worth(constraints, rules)
     if rounds is not None and rounds < lower_bound(constraints):
-        return valued.limited(constraints, worth, rounds)
+        return valued.limited(constraints, worth, rounds, random.Random(seed))
     seatings = plain_seatings(constraints, None, seed)
     if rounds is not None and rounds < len(seatings):
-        return valued.limited(constraints, worth, rounds)
+        return valued.limited(constraints, worth, rounds, random.Random(seed))
     return valued.by_value(seatings, constraints, worth)
 
 

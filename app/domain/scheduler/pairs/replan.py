@@ -271,17 +271,25 @@ class _Split:
                 yield abs(table.number - number), i, table
 
     def _take_seat(self, newcomer: int, anchor: int, placed: dict, benched: list[int]) -> bool:
-        """Seat a newcomer in place of one of a pair, who sits out; tell whether it worked."""
+        """Seat a newcomer in place of one of a pair, who sits out; tell whether it worked.
+
+        The seat goes to whoever gave up a round the fewest times, then (with pair values)
+        beside the most valuable partner within reach, then nearest.
+        """
         best = None
+        valued = bool(self.constraints.values)  # then the whole reach is looked at
         for distance, i, table in self._stayers_near(anchor):
-            if distance > _REACH or (best is not None and distance > best[0][1] + 2):
+            near_enough = valued or best is None or distance <= best[0][-1] + 2
+            if distance > _REACH or not near_enough:
                 break
             for stay, leave in (table.seats, table.seats[::-1]):
                 if self._may_meet(newcomer, stay):
-                    score = (self.cast.benched.get(leave, 0), distance)
+                    gave_up = self.cast.benched.get(leave, 0)
+                    worth = -self.constraints.value(newcomer, stay)
+                    score = (gave_up, worth, distance) if valued else (gave_up, distance)
                     if best is None or score < best[0]:
                         best = (score, i, stay, leave)
-            if best is not None and best[0][0] == 0:
+            if not valued and best is not None and best[0][0] == 0:
                 break
         if best is None:
             return False

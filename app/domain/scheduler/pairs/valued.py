@@ -18,26 +18,51 @@ plan are put in order of value, so an evening cut short loses the least.
 
 from __future__ import annotations
 
+import random
+
 from app.domain.scheduler.constraints import HISTORY, Constraints
 from app.domain.scheduler.pairs.blossom import augment
 from app.domain.scheduler.pairs.choose import choose
 from app.domain.scheduler.pairs.colour import split
+from app.domain.scheduler.pairs.exchange import exchange
 from app.domain.scheduler.pairs.seating import Seating
 from app.domain.scheduler.pairs.worth import FORBIDDEN, Worth
 
 Meetings = list[tuple[int, int]]
+MAX_TRIES = 8
+TRY_WORK = 150_000  # people² × rounds × tries: 8 tries for 60 people × 5 rounds, 1 from 200 × 12
 
 
-def limited(constraints: Constraints, worth: Worth, rounds: int) -> list[Seating]:
-    """Plan `rounds` rounds worth the most, fairly: choose, split, fill, order."""
-    chosen = choose(worth, rounds)
+def limited(
+    constraints: Constraints, worth: Worth, rounds: int, rng: random.Random
+) -> list[Seating]:
+    """Plan `rounds` rounds worth the most, fairly: a few tries, the best one ordered and seated.
+
+    The first try takes the meetings in order of gain; the others shake that order a little
+    (`choose.JITTER`), as many as `TRY_WORK` allows: several for 60 people, one for 500.
+    """
+    tries = max(1, min(MAX_TRIES, TRY_WORK // (worth.n * worth.n * rounds)))
+    best, best_score = None, None
+    for attempt in range(tries):
+        planned, score = _attempt(worth, rounds, rng if attempt else None)
+        if best_score is None or score > best_score:
+            best, best_score = planned, score
+    assert best is not None
+    best.sort(key=lambda held: -_round_worth(worth, held))
+    return _seat(best, constraints.ids)
+
+
+def _attempt(worth: Worth, rounds: int, rng: random.Random | None) -> tuple[list[Meetings], float]:
+    """Choose, split, fill and exchange once; give the rounds and their weighted total."""
+    choice = choose(worth, rounds, rng)
+    chosen = choice.meetings()
     chosen.sort(key=lambda m: -worth.ranked(*m))
     planned = split(chosen, worth.n, rounds)
     met = {worth.key(i, j) for held in planned for i, j in held}
     for held in planned:
         _fill(held, worth, met)
-    planned.sort(key=lambda held: -_round_worth(worth, held))
-    return _seat(planned, constraints.ids)
+    planned = exchange(planned, choice)
+    return planned, choice.objective()
 
 
 def by_value(seatings: list[Seating], constraints: Constraints, worth: Worth) -> list[Seating]:

@@ -11,6 +11,7 @@ from app.domain.scheduler.tables.grid import Weights
 
 FORBIDDEN = 1000.0  # a company meeting: never worth it while any other seat exists
 CLUB = 0.25  # a club-mate: worse than a stranger, better than someone met before
+VALUE = 0.5  # the most valuable meeting's discount: less than a repeat's cost, so none pays
 
 
 def table_sizes(n: int, size: int) -> list[int]:
@@ -45,7 +46,12 @@ class Room:
 def weights_for(
     people: Sequence[Person], rules: Rules, played: Iterable[Sequence[int]] = ()
 ) -> Weights:
-    """Price meetings between people (by index): company, club, history and tables played."""
+    """Price meetings between people (by index): company, club, history and tables played.
+
+    A pair's value (`Rules.values`) lowers its price, by at most `VALUE` for the most
+    valuable pair, so valuable pairs are seated together while a repeat (1) or a company
+    meeting (`FORBIDDEN`) still costs more than any value gains.
+    """
     constraints = Constraints(people, rules)
     ids = [p.id for p in people]
     index = {pid: i for i, pid in enumerate(ids)}
@@ -60,6 +66,7 @@ def weights_for(
                 row[b] = base[b][a] = FORBIDDEN
             elif pa in constraints.club and constraints.club.get(pb) == constraints.club[pa]:
                 row[b] = base[b][a] = CLUB
+    _discount_values(base, rules, index)
     for key in rules.history:
         a, b = (index.get(pid) for pid in key) if len(key) == 2 else (None, None)
         if a is not None and b is not None:
@@ -71,6 +78,17 @@ def weights_for(
                 met[a][b] += 1
                 met[b][a] += 1
     return Weights(base, met)
+
+
+def _discount_values(base: list[list[float]], rules: Rules, index: dict[int, int]) -> None:
+    """Lower the price of valuable pairs, the most valuable by `VALUE` (forbidden ones stay)."""
+    top = max(rules.values.values(), default=0.0)
+    if top <= 0:
+        return
+    for key, worth in rules.values.items():
+        a, b = (index.get(pid) for pid in key) if len(key) == 2 else (None, None)
+        if a is not None and b is not None and worth > 0 and base[a][b] < FORBIDDEN:
+            base[a][b] = base[b][a] = base[a][b] - VALUE * worth / top
 
 
 def company_groups(people: Sequence[Person], rules: Rules) -> list[list[int]]:
