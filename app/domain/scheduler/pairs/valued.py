@@ -81,7 +81,10 @@ def _round_worth(worth: Worth, held: Meetings) -> float:
 
 
 def _fill(held: Meetings, worth: Worth, met: set[int]) -> None:
-    """Grow one round to a maximum matching of allowed pairs met in no other round."""
+    """Grow one round to a maximum matching of allowed pairs met in no other round.
+
+    A chosen meeting an augmenting path gives up is free to be held in a later round.
+    """
     n = worth.n
     mate = [-1] * n
     for i, j in held:
@@ -90,7 +93,9 @@ def _fill(held: Meetings, worth: Worth, met: set[int]) -> None:
     for i, j in _best_free_pairs(free, worth, met):
         mate[i], mate[j] = j, i
     _grow(mate, worth, met)
+    before = set(held)
     held[:] = [(v, mate[v]) for v in range(n) if v < mate[v]]
+    met.difference_update(worth.key(i, j) for i, j in before.difference(held))
     met.update(worth.key(i, j) for i, j in held)
 
 
