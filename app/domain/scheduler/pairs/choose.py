@@ -68,7 +68,8 @@ class Choice:
 
     def objective(self) -> float:
         """Give the fairness-weighted total of the meetings held (see the module's rule)."""
-        return sum(b * (g / b) ** POWER for b, g in zip(self.bound, self.got, strict=True) if b > 0)
+        pairs = zip(self.bound, self.got, strict=True)
+        return sum(b * (max(0.0, g) / b) ** POWER for b, g in pairs if b > 0)
 
     def gain(self, i: int, j: int, value: float) -> float:
         """Give what a meeting adds to the fairness-weighted total."""
