@@ -9,8 +9,10 @@ exactly the plain ones). With fewer rounds than a full plan needs (`limited`):
 3. fill: every round grown to a maximum matching with pairs nobody meets in another round
    (the most valuable, then new before club mates), so nobody sits out needlessly — people
    with no valuable partner still meet someone every round;
-4. order: rounds sorted by value, the most valuable first, and tables numbered so people
-   stay near where they sat.
+4. exchange: partners swapped within rounds while it raises the weighted total
+   (`exchange.py`); a few tries with the order shaken, the best kept;
+5. order: the meetings coloured again, the most valuable first, rounds sorted by value, and
+   tables numbered so people stay near where they sat.
 
 With enough rounds for every pair (`by_value`), all pairs are kept and the rounds of the plain
 plan are put in order of value, so an evening cut short loses the least.
@@ -48,8 +50,20 @@ def limited(
         if best_score is None or score > best_score:
             best, best_score = planned, score
     assert best is not None
+    best = _most_valuable_first(best, worth)
     best.sort(key=lambda held: -_round_worth(worth, held))
     return _seat(best, constraints.ids)
+
+
+def _most_valuable_first(planned: list[Meetings], worth: Worth) -> list[Meetings]:
+    """Split the same meetings again, the most valuable first, so they gather in round 1.
+
+    Exchanges seat a meeting in whichever round gains most; colouring them again in order of
+    value puts the best ones together. Kept only when every meeting finds a round again.
+    """
+    held = sorted((m for round_ in planned for m in round_), key=lambda m: -worth.ranked(*m))
+    again = split(held, worth.n, len(planned))
+    return again if sum(map(len, again)) == len(held) else planned
 
 
 def _attempt(worth: Worth, rounds: int, rng: random.Random | None) -> tuple[list[Meetings], float]:

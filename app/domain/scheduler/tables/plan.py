@@ -35,7 +35,7 @@ def plan_tables(
     sizes = table_sizes(len(people), table_size)
     groups = company_groups(people, rules)
     _check_companies(groups, people, len(sizes))
-    weights = weights_for(people, rules)
+    weights = weights_for(people, rules, size=table_size)
     grid = fill(sizes, weights, groups, rounds, random.Random(seed))
     if rules.values:
         seat_by_value(grid, weights, best_partners(people, rules), range(len(grid)))
