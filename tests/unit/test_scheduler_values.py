@@ -199,3 +199,27 @@ def test_tables_seat_valuable_pairs_together_more_than_a_value_blind_plan():
     worth = sum(rules.values.get(m, 0.0) for m in set(valued.meetings()))
     blind = sum(rules.values.get(m, 0.0) for m in set(plain.meetings()))
     assert worth > blind
+
+
+def test_the_report_gives_value_its_bound_fairness_and_pins_kept():
+    people = crowd(20)
+    rules = Rules(values=random_values(people, 9), must=frozenset({pair(1, 20)}))
+    metrics = verify(make_plan(people, 2, rules, rounds=3), people, rules).to_metrics()
+    assert 0 < metrics["value"] <= metrics["value_bound"]
+    assert metrics["value_share"] == round(metrics["value"] / metrics["value_bound"], 4)
+    assert 0 <= metrics["fairness_min"] <= metrics["fairness_p10"] <= 1
+    assert (metrics["must_met"], metrics["must_total"], metrics["never_met"]) == (1, 1, 0)
+
+
+def test_the_report_of_a_plain_plan_says_nothing_of_value():
+    people = crowd(10)
+    assert "value" not in verify(make_plan(people, 2, Rules()), people, Rules()).to_metrics()
+
+
+def test_a_plan_seating_a_rather_not_pair_is_not_ok():
+    people = crowd(6)
+    plan = make_plan(people, 2, Rules())
+    rules = Rules(never=frozenset({pair(1, 2)}))
+    report = verify(plan, people, rules)
+    assert not report.ok
+    assert "1 meetings between people who must never meet" in report.problems
