@@ -11,8 +11,8 @@ exactly the plain ones). With fewer rounds than a full plan needs (`limited`):
    with no valuable partner still meet someone every round;
 4. exchange: partners swapped within rounds while it raises the weighted total
    (`exchange.py`); a few tries with the order shaken, the best kept;
-5. order: the meetings coloured again, the most valuable first, rounds sorted by value, and
-   tables numbered so people stay near where they sat.
+5. order: the most valuable meetings moved to the earliest rounds (Kempe swaps between two
+   rounds), rounds sorted by value, and tables numbered so people stay near where they sat.
 
 With enough rounds for every pair (`by_value`), all pairs are kept and the rounds of the plain
 plan are put in order of value, so an evening cut short loses the least.
@@ -56,14 +56,53 @@ def limited(
 
 
 def _most_valuable_first(planned: list[Meetings], worth: Worth) -> list[Meetings]:
-    """Split the same meetings again, the most valuable first, so they gather in round 1.
+    """Move the most valuable meetings to the earliest rounds, keeping every meeting.
 
-    Exchanges seat a meeting in whichever round gains most; colouring them again in order of
-    value puts the best ones together. Kept only when every meeting finds a round again.
+    Two rounds' meetings together form paths and cycles that alternate between them; a
+    component may swap rounds as a whole and both stay valid. Round by round, each later
+    round gives the earlier one every component worth more there (a Kempe swap).
     """
-    held = sorted((m for round_ in planned for m in round_), key=lambda m: -worth.ranked(*m))
-    again = split(held, worth.n, len(planned))
-    return again if sum(map(len, again)) == len(held) else planned
+    for r in range(len(planned)):
+        for c in range(r + 1, len(planned)):
+            planned[r], planned[c] = _swap_better(planned[r], planned[c], worth)
+    return planned
+
+
+def _swap_better(first: Meetings, later: Meetings, worth: Worth) -> tuple[Meetings, Meetings]:
+    """Give the two rounds back with each component held where it is worth more, first first."""
+    mates: dict[int, list[tuple[int, int, int]]] = {}
+    for side, held in ((0, first), (1, later)):
+        for i, j in held:
+            mates.setdefault(i, []).append((side, i, j))
+            mates.setdefault(j, []).append((side, i, j))
+    seen: set[int] = set()
+    out: tuple[Meetings, Meetings] = ([], [])
+    for start in mates:
+        if start in seen:
+            continue
+        edges = _component(start, mates, seen)
+        here = sum(worth.ranked(i, j) for side, i, j in edges if side == 0)
+        there = sum(worth.ranked(i, j) for side, i, j in edges if side == 1)
+        flip = there > here
+        for side, i, j in edges:
+            out[side ^ flip].append((i, j))
+    return out
+
+
+def _component(start: int, mates: dict, seen: set[int]) -> set[tuple[int, int, int]]:
+    """Collect the meetings of the path or cycle through `start`."""
+    edges: set[tuple[int, int, int]] = set()
+    stack = [start]
+    seen.add(start)
+    while stack:
+        v = stack.pop()
+        for edge in mates[v]:
+            edges.add(edge)
+            for p in edge[1:]:
+                if p not in seen:
+                    seen.add(p)
+                    stack.append(p)
+    return edges
 
 
 def _attempt(worth: Worth, rounds: int, rng: random.Random | None) -> tuple[list[Meetings], float]:
