@@ -45,6 +45,7 @@ format: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/scheduler.py
 	$(BIN)/python bench/tables.py
+	$(BIN)/python bench/matchmaking.py
 	$(BIN)/python bench/fanout.py
 
 clean:

@@ -184,3 +184,10 @@ def test_twelve_rounds_of_ten_tables_of_five_start_from_the_stored_schedule() ->
     assert rep.repeats <= stored_repeats(develop_rounds(ROUNDS_10_5)) < 62
     nine = plan_tables(people, 5, Rules(), rounds=9)
     assert verify(nine, people, Rules()).repeats == 0
+
+
+def test_ten_people_at_two_tables_with_clubs_kept_apart_get_a_plan():
+    # Relabelling once found every other person tabu and crashed on an empty choice.
+    people = [Person(i, club=f"K{i % 3}") for i in range(1, 11)]
+    rules = Rules(avoid_same_club=True)
+    assert verify(plan_tables(people, 5, rules, seed=3), people, rules).ok

@@ -11,6 +11,11 @@ from app.domain.model import Person, PlanError, Rules, pair
 NEW, CLUB, HISTORY = 0, 1, 2
 
 
+def _key(a: int, b: int) -> int:
+    """Encode an unordered pair of ids as one int, cheaper to hash than a frozenset."""
+    return (a << 32) | b if a < b else (b << 32) | a
+
+
 def _code(value: str | None) -> str | None:
     """Normalise a company or club name the way `Rules` compares them."""
     return value.strip().casefold() if value and value.strip() else None
@@ -26,12 +31,24 @@ class Constraints:
         clubs = {p.id: c for p in people if (c := _code(p.club))}
         self.club = clubs if rules.avoid_same_club else {}
         self.history = rules.history
+        self.values = rules.values
+        self.never = {_key(*sorted(p)) for p in rules.never if len(p) == 2}
         self.sizes = Counter(self.company.values())
 
     def forbidden(self, a: int, b: int) -> bool:
-        """Tell whether two people may never meet (same company)."""
+        """Tell whether two people may never meet (same company, or a pair in `Rules.never`)."""
         company = self.company
-        return a in company and company.get(b) == company[a]
+        if a in company and company.get(b) == company[a]:
+            return True
+        return bool(self.never) and _key(a, b) in self.never
+
+    def value(self, a: int, b: int) -> float:
+        """Give what a meeting is worth (`Rules.values`; 0 when nothing is known)."""
+        return self.values.get(pair(a, b), 0.0) if self.values else 0.0
+
+    def apart(self) -> bool:
+        """Tell whether any pair present is kept apart (a company shared, or `Rules.never`)."""
+        return bool(self.company or self.never)
 
     def tier(self, a: int, b: int) -> int:
         """Rank a meeting: new first, then same club, then pairs who met before."""

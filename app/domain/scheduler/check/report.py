@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.domain.scheduler.check.value import ValueFigures
+
 
 @dataclass(frozen=True)
 class PlanReport:
@@ -25,6 +27,7 @@ class PlanReport:
     sit_outs: Mapping[int, int]
     longest_walk: int
     long_walks: int
+    value: ValueFigures | None = None  # when pairs carry values or pins (`Rules.values`)
 
     @property
     def meetings_min(self) -> int:
@@ -66,4 +69,5 @@ class PlanReport:
             "sit_out_spread": self.sit_out_spread,
             "longest_walk": self.longest_walk,
             "long_walks": self.long_walks,
+            **(self.value.to_metrics() if self.value else {}),
         }

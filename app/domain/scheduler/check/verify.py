@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from app.domain.model import Person, Plan, Round, Rules
 from app.domain.scheduler.check.report import PlanReport
 from app.domain.scheduler.check.tally import Tally
+from app.domain.scheduler.check.value import never_met, value_figures
 
 
 def verify(plan: Plan, people: Sequence[Person], rules: Rules, *, frozen: int = 0) -> PlanReport:
     """Report every broken rule and the figures of a plan for the people present now.
+
+    With pair values or pins, the report adds what the meetings are worth (`check/value.py`).
 
     Rounds 1..`frozen` were already played: people who left may appear there and people who
     arrived later may be absent, so only their table sizes and duplicates are checked.
@@ -21,10 +25,15 @@ def verify(plan: Plan, people: Sequence[Person], rules: Rules, *, frozen: int = 
     _check_numbering(plan, problems)
     for rnd in plan.rounds:
         _check_round(rnd, plan.table_size, present, rnd.number > frozen, problems)
+    if kept_apart := never_met(plan, rules):
+        problems.append(f"{len(kept_apart)} meetings between people who must never meet")
     tally = Tally(present, rules, frozen)
     for rnd in plan.rounds:
         tally.add_round(rnd)
-    return tally.report(plan, problems)
+    report = tally.report(plan, problems)
+    if rules.values or rules.must:
+        report = replace(report, value=value_figures(plan, present, rules))
+    return report
 
 
 def _check_numbering(plan: Plan, problems: list[str]) -> None:

@@ -31,7 +31,7 @@ def refill(seatings: list[Seating], constraints: Constraints, tables: int) -> li
 def best_pairs(
     idle: Iterable[int], constraints: Constraints, fresh: Callable[[int, int], bool]
 ) -> list[tuple[int, int]]:
-    """Match idle people greedily: new pairs before club mates."""
+    """Match idle people greedily: new pairs before club mates, the most valuable first."""
     people = sorted(idle)
     options = []
     for i, a in enumerate(people):
@@ -40,11 +40,11 @@ def best_pairs(
                 continue
             tier = constraints.tier(a, b)
             if tier != HISTORY:
-                options.append((tier, a, b))
+                options.append((tier, -constraints.value(a, b), a, b))
     options.sort()
     taken: set[int] = set()
     chosen = []
-    for _, a, b in options:
+    for _, _, a, b in options:
         if a not in taken and b not in taken:
             taken.update((a, b))
             chosen.append((a, b))

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 
 from app.domain.model import Person, Plan, PlanError, Rules
 from app.domain.scheduler.constraints import Constraints
+from app.domain.scheduler.pairs import valued
 from app.domain.scheduler.pairs.circle import circle_rounds, couples_for
 from app.domain.scheduler.pairs.compact import compact
 from app.domain.scheduler.pairs.limit import keep_rounds
 from app.domain.scheduler.pairs.seating import Seating, to_plan
 from app.domain.scheduler.pairs.unmet import Unmet, plan_unmet
 from app.domain.scheduler.pairs.walks import shorten_walks
+from app.domain.scheduler.pairs.worth import Worth
 
 
 def plan_pairs(
@@ -23,28 +25,49 @@ def plan_pairs(
     More rounds than needed are not added: they could only repeat meetings.
     When some people present met before (`rules.history`), rounds are maximum matchings of
     the pairs not met yet (`unmet`); else the circle method lays out every round at once.
+    When pairs carry values (`rules.values`, `rules.must`), `valued` chooses the meetings.
     """
     constraints = Constraints(people, rules)
     constraints.check()
     if rounds is not None and rounds < 1:
         raise PlanError(f"A plan needs at least one round, not {rounds}.")
+    if rules.values or rules.must:
+        return to_plan(valued_seatings(constraints, rules, rounds, seed), constraints.ids)
+    return to_plan(plain_seatings(constraints, rounds, seed), constraints.ids)
+
+
+def valued_seatings(
+    constraints: Constraints, rules: Rules, rounds: int | None, seed: int
+) -> list[Seating]:
+    """Seat a plan by value: the best R rounds when not all fit, else all in order of value."""
+    worth = Worth(constraints, rules)
+    if rounds is not None and rounds < lower_bound(constraints):
+        return valued.limited(constraints, worth, rounds, random.Random(seed))
+    seatings = plain_seatings(constraints, None, seed)
+    if rounds is not None and rounds < len(seatings):
+        return valued.limited(constraints, worth, rounds, random.Random(seed))
+    return valued.by_value(seatings, constraints, worth)
+
+
+def plain_seatings(constraints: Constraints, rounds: int | None, seed: int) -> list[Seating]:
+    """Seat a plan where every pair is worth the same: the circle method or unmet matchings."""
     if constraints.history:
         unmet = Unmet(constraints)
         if unmet.has_old():
             bound = lower_bound(constraints)
             planned = plan_unmet(unmet, rounds, bound, random.Random(seed))
             if planned is not None:
-                return to_plan(planned, constraints.ids)
+                return planned
     seatings = full_seatings(constraints, random.Random(seed))
     if rounds is not None and rounds < len(seatings):
         seatings = keep_rounds(seatings, rounds, constraints)
-    return to_plan(seatings, constraints.ids)
+    return seatings
 
 
 def full_seatings(constraints: Constraints, rng: random.Random) -> list[Seating]:
     """Seat every allowed meeting: the circle method, then sparse rounds emptied."""
     couples = couples_for(constraints, rng)
-    forbidden = constraints.forbidden if constraints.company else None
+    forbidden = constraints.forbidden if constraints.apart() else None
     seatings = circle_rounds(couples, forbidden)
     if forbidden is not None:
         tables = len(constraints.ids) // 2

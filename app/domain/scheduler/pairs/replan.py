@@ -44,7 +44,7 @@ def replan_pairs(
     tables = max(len(constraints.ids) // 2, *(len(r.tables) for r in previous.rounds))
     rounds = list(previous.rounds[:frozen])
     churn = 0
-    changes = _stand_in_tables(rest, cast, constraints.company)
+    changes = _stand_in_tables(rest, cast, constraints)
     again = _met_before(rest, cast)
     for rnd, change, met in zip(rest, changes, again, strict=True):
         new, moved = _reseat(rnd, change, met, cast, constraints, tables)
@@ -58,7 +58,7 @@ def replan_pairs(
     )
 
 
-def _stand_in_tables(rounds: Sequence[Round], cast: Cast, company: dict[int, str]) -> list[dict]:
+def _stand_in_tables(rounds: Sequence[Round], cast: Cast, constraints: Constraints) -> list[dict]:
     """Follow each leaver through the rounds and rebuild their table for their stand-in.
 
     Gives, round by round, table index -> the new table, or None when the seats are freed (no
@@ -77,7 +77,7 @@ def _stand_in_tables(rounds: Sequence[Round], cast: Cast, company: dict[int, str
                 continue
             if i != before:
                 last[leaver] = (i, i - before if -1 <= i - before <= 1 else 1)
-            _stand_in(change, i, rnd.tables[i], leaver, cast, company)
+            _stand_in(change, i, rnd.tables[i], leaver, cast, constraints)
     return changes
 
 
@@ -99,10 +99,10 @@ def _table_index(rnd: Round, leaver: int, before: int, step: int) -> int:
 
 
 def _stand_in(
-    change: dict, i: int, table: Table, leaver: int, cast: Cast, company: dict[int, str]
+    change: dict, i: int, table: Table, leaver: int, cast: Cast, constraints: Constraints
 ) -> None:
     """Seat the leaver's stand-in at table `i` with the partner, or free both seats."""
-    swap = cast.swap
+    swap, company, never = cast.swap, constraints.company, constraints.never
     a, b = table.seats
     first = a == leaver
     partner = b if first else a
@@ -115,6 +115,7 @@ def _stand_in(
         newcomer is not None
         and partner is not None
         and (not company or (company.get(newcomer) or 0) != (company.get(partner) or 1))
+        and not (never and key_of(newcomer, partner) in never)
     ):
         key = (newcomer << 32) | partner if newcomer < partner else (partner << 32) | newcomer
         if key not in cast.met and key not in (cast.history or ()):
@@ -270,17 +271,25 @@ class _Split:
                 yield abs(table.number - number), i, table
 
     def _take_seat(self, newcomer: int, anchor: int, placed: dict, benched: list[int]) -> bool:
-        """Seat a newcomer in place of one of a pair, who sits out; tell whether it worked."""
+        """Seat a newcomer in place of one of a pair, who sits out; tell whether it worked.
+
+        The seat goes to whoever gave up a round the fewest times, then (with pair values)
+        beside the most valuable partner within reach, then nearest.
+        """
         best = None
+        valued = bool(self.constraints.values)  # then the whole reach is looked at
         for distance, i, table in self._stayers_near(anchor):
-            if distance > _REACH or (best is not None and distance > best[0][1] + 2):
+            near_enough = valued or best is None or distance <= best[0][-1] + 2
+            if distance > _REACH or not near_enough:
                 break
             for stay, leave in (table.seats, table.seats[::-1]):
                 if self._may_meet(newcomer, stay):
-                    score = (self.cast.benched.get(leave, 0), distance)
+                    gave_up = self.cast.benched.get(leave, 0)
+                    worth = -self.constraints.value(newcomer, stay)
+                    score = (gave_up, worth, distance) if valued else (gave_up, distance)
                     if best is None or score < best[0]:
                         best = (score, i, stay, leave)
-            if best is not None and best[0][0] == 0:
+            if not valued and best is not None and best[0][0] == 0:
                 break
         if best is None:
             return False

@@ -65,10 +65,20 @@ class Unmet:
         self.old = old
         self.club = [(club[i] - company[i]) - old[i] for i in range(n)]
         self.fresh = [everyone - company[i] - club[i] - old[i] for i in range(n)]
+        for i, j in _never(constraints.never, at):
+            for tier in (self.club, self.fresh):
+                tier[i].discard(j)
+                tier[j].discard(i)
 
     def has_old(self) -> bool:
         """Tell whether any two people present who may meet have met before."""
         return any(self.old)
+
+
+def _never(keys: set[int], at: dict[int, int]) -> list[tuple[int, int]]:
+    """Give the index pairs of the people present who must never meet (`Rules.never`)."""
+    pairs = ((at.get(k >> 32), at.get(k & 0xFFFFFFFF)) for k in keys)
+    return [(i, j) for i, j in pairs if i is not None and j is not None]
 
 
 def _groups(codes: list[str | None]) -> list[set[int]]:

@@ -78,6 +78,8 @@ def relabel(
             for q in range(n)
             if q != p and tabu.get(q, -1) < step
         ]
+        if not moves:
+            continue  # everyone else is tabu this step (a handful of people)
         delta, _, q = min(moves)
         if delta > 0 and rng.random() < 0.5:
             continue

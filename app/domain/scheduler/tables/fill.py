@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable
 
@@ -12,6 +13,7 @@ from app.domain.scheduler.tables.grid import (
     Grid,
     Weights,
     clean,
+    discounted,
     fresh,
     pure,
     repeat_floor,
@@ -98,7 +100,7 @@ def fixed_repeats(
 ) -> Grid:
     """Seat `rounds` rounds when only repeats are priced: the flat-count tabu search."""
 
-    def search(grid: Grid, free: range, budget: int, floor: int) -> Grid:
+    def search(grid: Grid, free: range, budget: int, floor: float) -> Grid:
         return minimise_repeats(grid, weights.met, free, rng, budget, floor)
 
     return _fixed_count(sizes, weights, groups, rounds, rng, search, (steps, steps // 4))
@@ -109,13 +111,13 @@ def fixed_priced(
 ) -> Grid:
     """Seat `rounds` rounds with companies, clubs or history priced: the weighted tabu search."""
 
-    def search(grid: Grid, free: range, budget: int, floor: int) -> Grid:
+    def search(grid: Grid, free: range, budget: int, floor: float) -> Grid:
         return improve(grid, weights, free, rng, budget, floor)
 
     return _fixed_count(sizes, weights, groups, rounds, rng, search, (EXTRA_STEPS, POLISH_STEPS))
 
 
-Search = Callable[[Grid, range, int, int], Grid]  # (grid, free rounds, steps, floor) -> grid
+Search = Callable[[Grid, range, int, float], Grid]  # (grid, free rounds, steps, floor) -> grid
 
 
 def _fixed_count(
@@ -139,6 +141,8 @@ def _fixed_count(
         _add_greedy_round(grid, sizes, weights, rng)
     # Repeats are a floor on the cost (a pair met m times costs at least m - 1).
     floor = repeat_floor(len(weights.met), max(sizes), len(grid)) if min(sizes) == max(sizes) else 0
+    if discounted(weights):
+        floor = -math.inf  # valuable pairs price below zero: no cost is known to be the least
     added, polish = budgets
     if designed < len(grid):
         grid = search(grid, range(designed, len(grid)), added, floor)

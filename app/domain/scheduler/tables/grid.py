@@ -76,6 +76,11 @@ def pure(weights: Weights) -> bool:
     return not any(any(row) for row in weights.base)
 
 
+def discounted(weights: Weights) -> bool:
+    """Tell whether some meeting is priced below nothing (a valuable pair, `Rules.values`)."""
+    return any(v < 0 for row in weights.base for v in row)
+
+
 def fresh(weights: Weights) -> bool:
     """Tell whether nothing is priced but repeats and nobody has met yet (no history)."""
     return pure(weights) and not any(any(row) for row in weights.met)

@@ -11,6 +11,7 @@ from app.domain.scheduler.tables.grid import Weights
 
 FORBIDDEN = 1000.0  # a company meeting: never worth it while any other seat exists
 CLUB = 0.25  # a club-mate: worse than a stranger, better than someone met before
+VALUE = 0.9  # what a table's most valuable meetings may take off in all: less than a repeat
 
 
 def table_sizes(n: int, size: int) -> list[int]:
@@ -43,9 +44,18 @@ class Room:
 
 
 def weights_for(
-    people: Sequence[Person], rules: Rules, played: Iterable[Sequence[int]] = ()
+    people: Sequence[Person],
+    rules: Rules,
+    played: Iterable[Sequence[int]] = (),
+    size: int = 2,
 ) -> Weights:
-    """Price meetings between people (by index): company, club, history and tables played."""
+    """Price meetings between people (by index): company, club, history and tables played.
+
+    A pair's value (`Rules.values`) lowers its price, the most valuable pair's by
+    VALUE / (2 · (size − 1)): a swap touches two tables of `size`, so all the value it can
+    gain stays below one repeat (1), and a company meeting (`FORBIDDEN`) costs far more:
+    valuable pairs are seated together, never at the price of a repeat or a colleague.
+    """
     constraints = Constraints(people, rules)
     ids = [p.id for p in people]
     index = {pid: i for i, pid in enumerate(ids)}
@@ -60,6 +70,7 @@ def weights_for(
                 row[b] = base[b][a] = FORBIDDEN
             elif pa in constraints.club and constraints.club.get(pb) == constraints.club[pa]:
                 row[b] = base[b][a] = CLUB
+    _discount_values(base, rules, index, VALUE / (2 * max(1, size - 1)))
     for key in rules.history:
         a, b = (index.get(pid) for pid in key) if len(key) == 2 else (None, None)
         if a is not None and b is not None:
@@ -71,6 +82,19 @@ def weights_for(
                 met[a][b] += 1
                 met[b][a] += 1
     return Weights(base, met)
+
+
+def _discount_values(
+    base: list[list[float]], rules: Rules, index: dict[int, int], most: float
+) -> None:
+    """Lower the price of valuable pairs, the most valuable by `most` (forbidden ones stay)."""
+    top = max(rules.values.values(), default=0.0)
+    if top <= 0:
+        return
+    for key, worth in rules.values.items():
+        a, b = (index.get(pid) for pid in key) if len(key) == 2 else (None, None)
+        if a is not None and b is not None and worth > 0 and base[a][b] < FORBIDDEN:
+            base[a][b] = base[b][a] = base[a][b] - most * worth / top
 
 
 def company_groups(people: Sequence[Person], rules: Rules) -> list[list[int]]:

@@ -32,7 +32,7 @@ def retable(
 ) -> Replan:
     """Keep rounds 1..frozen and re-seat the others for `people` (colleagues in `groups`)."""
     played = [t.seats for rnd in previous.rounds[:frozen] for t in rnd.tables]
-    weights = weights_for(people, rules, played)
+    weights = weights_for(people, rules, played, previous.table_size)
     ids = [p.id for p in people]
     before = {s for rnd in previous.rounds for t in rnd.tables for s in t.seats}
     before |= {s for rnd in previous.rounds for s in rnd.sitting_out}

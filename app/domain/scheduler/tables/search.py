@@ -47,7 +47,7 @@ def _conflicts(grid: Grid, weights: Weights, free: range) -> list[tuple[int, int
     return out
 
 
-def _swap_gain(weights: Weights, a: int, ta: list[int], b: int, tb: list[int]) -> float:
+def swap_gain(weights: Weights, a: int, ta: list[int], b: int, tb: list[int]) -> float:
     """Price swapping a (at ta) and b (at tb): positive means the schedule gets worse."""
     ba, bb, ma, mb = weights.base[a], weights.base[b], weights.met[a], weights.met[b]
     delta = 0.0
@@ -88,7 +88,7 @@ def improve(
         if move is None:
             continue
         delta, u, b, _, r, t, a = move
-        _apply(grid[r], weights, t, a, u, b)
+        apply_swap(grid[r], weights, t, a, u, b)
         tabu[(r, a, t)] = tabu[(r, b, u)] = step + rng.randint(5, 15)
         cost += delta
         stale += 1
@@ -143,7 +143,7 @@ def _best_swap(
         if u == t:
             continue
         for b in tb:
-            delta = _swap_gain(weights, a, ta, b, tb)
+            delta = swap_gain(weights, a, ta, b, tb)
             banned = tabu.get((r, a, u), -1) > step or tabu.get((r, b, t), -1) > step
             if banned and delta >= -gap - 1e-9:
                 continue
@@ -152,7 +152,7 @@ def _best_swap(
     return best
 
 
-def _apply(rnd: list[list[int]], weights: Weights, t: int, a: int, u: int, b: int) -> None:
+def apply_swap(rnd: list[list[int]], weights: Weights, t: int, a: int, u: int, b: int) -> None:
     """Swap a (table t) with b (table u) and update the meeting counts."""
     for table, p, sign in ((rnd[t], a, -1), (rnd[u], b, -1)):
         count_person(weights.met, p, table, sign)
@@ -175,4 +175,4 @@ def _kick(grid: Grid, weights: Weights, free: range, rng: random.Random) -> None
     for _ in range(3):
         rnd = grid[rng.choice(free)]
         t, u = rng.sample(range(len(rnd)), 2)
-        _apply(rnd, weights, t, rng.choice(rnd[t]), u, rng.choice(rnd[u]))
+        apply_swap(rnd, weights, t, rng.choice(rnd[t]), u, rng.choice(rnd[u]))
