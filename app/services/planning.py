@@ -8,7 +8,8 @@ from app.adapters.database.plans import read_plan, write_rounds_after
 from app.adapters.database.roster import club_names, present
 from app.adapters.database.tables import Event, Meeting
 from app.domain import clock, model
-from app.domain.model import PlanError, Round, Rules
+from app.domain.matchmaking import needs_answered, wishes_kept
+from app.domain.model import Plan, PlanError, Round, Rules
 from app.domain.scheduler import make_plan, replan, verify
 from app.services import clock as clock_service
 from app.services import matchmaking, pair_rules
@@ -55,8 +56,8 @@ def plan_view(session: Session, event_id: int) -> dict:
     event = load_event(session, event_id)
     plan = read_plan(session, event.id, event.table_size)
     held = clock_service.held_rounds(session, event, now_ms())
-    rules = rules_for(session, event)
-    report = verify(plan, present_people(session, event), rules, frozen=held)
+    rules, people = rules_for(session, event), present_people(session, event)
+    report = verify(plan, people, rules, frozen=held)
     talk, switch = event.talk_seconds, event.switch_seconds
     repeats = sum(meeting in rules.history for meeting in plan.meetings())
     metrics = {
@@ -64,6 +65,7 @@ def plan_view(session: Session, event_id: int) -> dict:
         "duration_seconds": max(0, len(plan.rounds) * (talk + switch) - switch),
         "new_encounters": sum(1 for _ in plan.meetings()) - repeats,
         "repeat_encounters": repeats,
+        **_what_members_got(session, event, plan, people, rules),
     }
     return {
         "version": event.plan_version,
@@ -97,6 +99,23 @@ def rules_for(session: Session, event: Event) -> Rules:
         must=must,
         never=never,
     )
+
+
+def _what_members_got(
+    session: Session, event: Event, plan: Plan, people: list[model.Person], rules: Rules
+) -> dict:
+    """Count the needs of people present that met an offer, and the wishes the plan keeps."""
+    found = matchmaking.valuation(session, event.id, rules.never)
+    here = [found.profiles[p.id] for p in people if p.id in found.profiles]
+    meetings = list(plan.meetings())
+    answered, asked = needs_answered(meetings, here, found.floor)
+    kept, made = wishes_kept(meetings, {profile.person: profile.wishes for profile in here})
+    return {
+        "needs_answered": answered,
+        "needs_total": asked,
+        "wishes_kept": kept,
+        "wishes_made": made,
+    }
 
 
 def _round_view(rnd: Round) -> dict:

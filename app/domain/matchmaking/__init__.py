@@ -1,15 +1,6 @@
 """Matchmaking: what a meeting between two members is worth, and why, from what they say."""
 
-from app.domain.matchmaking.metrics import (
-    ValueMetrics,
-    fairness,
-    needs_answered,
-    total_value,
-    value_bound,
-    value_metrics,
-    value_share,
-    wishes_kept,
-)
+from app.domain.matchmaking.metrics import needs_answered, wishes_kept
 from app.domain.matchmaking.phrases import MAX_PHRASES, phrases
 from app.domain.matchmaking.profile import Phrase, Profile
 from app.domain.matchmaking.value import MUTUAL, WISHED, answer, pair_values
@@ -22,16 +13,10 @@ __all__ = [
     "Phrase",
     "Profile",
     "Reason",
-    "ValueMetrics",
     "answer",
-    "fairness",
     "needs_answered",
     "pair_values",
     "phrases",
     "reason",
-    "total_value",
-    "value_bound",
-    "value_metrics",
-    "value_share",
     "wishes_kept",
 ]
