@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from sqlmodel import Session
@@ -65,6 +66,34 @@ def reasons(session: Session, event_id: int, me: int, others: set[int]) -> dict[
         return {}
     told = {other: reason(mine, found[other], embedder.floor) for other in others if other in found}
     return {other: why for other, why in told.items() if why is not None}
+
+
+@dataclass(frozen=True)
+class NeedMet:
+    """A need of one member that the offer of someone they met answers."""
+
+    asker: int
+    need: str
+    offerer: int
+    offer: str
+
+
+def needs_met(session: Session, event_id: int, meetings: Iterable[Pair]) -> list[NeedMet]:
+    """For each meeting, each side's need the other's offer answers best, if any does."""
+    embedder = reading.current_embedder(session)
+    found = {p.person: p for p in reading.profiles(session, event_id, embedder)}
+    met = []
+    for a, b in sorted(tuple(sorted(m)) for m in set(meetings)):
+        for asker, offerer in ((a, b), (b, a)):
+            if asker in found and offerer in found:
+                needing, offering = (
+                    replace(found[asker], offers=()),
+                    replace(found[offerer], needs=()),
+                )
+                told = reason(needing, offering, embedder.floor)
+                if told is not None:
+                    met.append(NeedMet(asker, told.need, offerer, told.offer))
+    return met
 
 
 def _fingerprint(profile: Profile) -> tuple:

@@ -5,17 +5,17 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from sqlmodel import Session, select
 
 from app.adapters.database.plans import planned_rounds
-from app.adapters.database.roster import club_names, registered
+from app.adapters.database.roster import club_names, people_by_id, registered
 from app.adapters.database.tables import Interest, Meeting
 from app.domain import model
 from app.services import clock as clock_service
-from app.services import round_times
+from app.services import matchmaking, planning, round_times
 from app.services.events import load_event
 from app.services.matches import mutual_pairs
 from app.services.timekeeping import now_ms
@@ -69,12 +69,24 @@ class Report:
     by_club: list[GroupRow]
     by_sector: list[GroupRow]
     matches_between_clubs: list[tuple[str | None, str | None, int]]
+    plan_metrics: dict = field(default_factory=dict)  # the host's figures: value, needs, wishes
+    needs_met: list[NeedMetRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NeedMetRow:
+    """A need a member came with, and whom they met that offers it, by name."""
+
+    asker: str
+    need: str
+    offerer: str
+    offer: str
 
 
 def event_report(session: Session, event_id: int) -> Report:
-    """Gather an event's attendance, meetings, taps and matches into a report."""
+    """Gather an event's attendance, meetings, taps, matches and needs answered into a report."""
     event, now = load_event(session, event_id), now_ms()
-    return summarise(
+    report = summarise(
         _attendees(session, event_id),
         session.exec(
             select(Meeting.round, Meeting.person_a, Meeting.person_b).where(
@@ -90,6 +102,28 @@ def event_report(session: Session, event_id: int) -> Report:
         talk_ran=round_times.talk_ms_by_round(session, event_id, now),
         talk_planned_ms=event.talk_seconds * 1000,
     )
+    if not report.rounds_planned:
+        return report
+    held = session.exec(
+        select(Meeting.person_a, Meeting.person_b).where(Meeting.event_id == event_id)
+    ).all()
+    return replace(
+        report,
+        plan_metrics=planning.plan_view(session, event_id)["metrics"],
+        needs_met=_by_name(session, matchmaking.needs_met(session, event_id, map(frozenset, held))),
+    )
+
+
+def _by_name(session: Session, met: list[matchmaking.NeedMet]) -> list[NeedMetRow]:
+    """Name each side of the needs met, asker by asker."""
+    people = people_by_id(session, {n.asker for n in met} | {n.offerer for n in met})
+
+    def named(pid: int) -> str:
+        person = people[pid]
+        return f"{person.first_name} {person.last_name} ({person.company})"
+
+    rows = [NeedMetRow(named(n.asker), n.need, named(n.offerer), n.offer) for n in met]
+    return sorted(rows, key=lambda row: (_alphabetical(row.asker), row.need))
 
 
 def summarise(

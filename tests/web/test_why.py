@@ -12,6 +12,7 @@ from app.adapters.database.engine import make_engine
 from app.adapters.embeddings import LexicalEmbedder
 from app.config import Settings
 from app.services import reading
+from tests.web.helpers import play
 
 CARRIER = {
     "first_name": "Julien",
@@ -75,3 +76,19 @@ def test_the_phone_page_carries_the_same_line(
     page = anonymous.get(f"/p/{accountant['token']}", headers={"Accept-Language": "fr"}).text
     me = json.loads(re.search(r'<script type="application/json" id="me">(.*?)</script>', page)[1])
     assert me["itinerary"][0]["with"][0]["why"].startswith("Vous cherchez : Un transporteur")
+
+
+def test_the_report_lists_the_needs_that_found_an_offer(
+    admin: TestClient, settings: Settings
+) -> None:
+    event_id, _ = two_members_who_answer_each_other(admin, settings)
+    assert play(admin, event_id)["phase"] == "finished"
+    page = admin.get(f"/events/{event_id}/report", headers={"Accept-Language": "en"}).text
+    assert "Needs that found an offer" in page
+    assert "Needs that meet an offer</dt><dd>2 / 2" in page
+    row = re.search(
+        r"<tr><th scope=\"row\">Émilie Lefèvre \(Lefèvre Conseil\)</th>(.*?)</tr>", page
+    )
+    assert row is not None
+    assert "Un transporteur routier régional" in row[1]
+    assert "Julien Caron (Caron Transport)" in row[1]
