@@ -28,6 +28,14 @@ def admin(settings: Settings) -> Iterator[TestClient]:
 
 
 @pytest.fixture
+def host(anonymous: TestClient) -> TestClient:
+    """A browser signed in through the form, as the organiser's laptop is, in English."""
+    anonymous.post("/login", data={"token": ADMIN_TOKEN})
+    anonymous.headers.update({"Accept-Language": "en"})
+    return anonymous
+
+
+@pytest.fixture
 def event_id(admin: TestClient) -> int:
     """Create a pairs event and return its id."""
     response = admin.post("/api/events", json={"title": "Speed business Arras"})

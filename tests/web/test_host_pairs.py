@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import ADMIN_TOKEN
 from tests.web.helpers import add_member
 
 EN = {"Accept-Language": "en"}
-
-
-@pytest.fixture
-def host(anonymous: TestClient) -> TestClient:
-    """A browser signed in through the form, as the organiser's laptop is."""
-    anonymous.post("/login", data={"token": ADMIN_TOKEN})
-    anonymous.headers.update(EN)
-    return anonymous
 
 
 def event_of_three(host: TestClient) -> tuple[int, list[dict]]:
