@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import HTTPException, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
@@ -26,6 +26,15 @@ def require_host(request: Request) -> None:
             detail="admin token required",
             headers={"WWW-Authenticate": "Bearer", "HX-Redirect": "/"},
         )
+
+
+def host_router(prefix: str) -> APIRouter:
+    """A router of host-only htmx swaps under an event's host page, kept out of the API schema."""
+    return APIRouter(
+        prefix=f"/events/{{event_id}}/host{prefix}",
+        dependencies=[Depends(require_host)],
+        include_in_schema=False,
+    )
 
 
 def sign_in_first(request: Request) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import Form, Query, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
@@ -12,13 +12,9 @@ from app.services import banner, clock
 from app.web.api.banner import BannerIn
 from app.web.deps import EventDep, LiveDep, SessionDep
 from app.web.host import views
-from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host
+from app.web.host.common import SERVICE_ERRORS, failure, host_router, render_host
 
-router = APIRouter(
-    prefix="/events/{event_id}/host",
-    dependencies=[Depends(require_host)],
-    include_in_schema=False,
-)
+router = host_router("")
 Action = Literal["start", "pause", "resume", "next", "undo", "adjust", "finish"]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import Form, Request
 from fastapi.responses import Response
 from sqlmodel import Session
 
@@ -13,13 +13,9 @@ from app.adapters.database.tables import Event
 from app.services import pair_rules
 from app.web.deps import EventDep, PathId, SessionDep
 from app.web.host import views
-from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host
+from app.web.host.common import SERVICE_ERRORS, failure, host_router, render_host
 
-router = APIRouter(
-    prefix="/events/{event_id}/host/pairs",
-    dependencies=[Depends(require_host)],
-    include_in_schema=False,
-)
+router = host_router("/pairs")
 
 
 @router.get("")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi import Form, Request, UploadFile
 from fastapi.responses import Response
 from sqlmodel import Session
 
@@ -14,15 +14,11 @@ from app.services.live import Live
 from app.services.schemas import ParticipantPublic
 from app.web.deps import EventDep, LiveDep, PathId, SessionDep, SettingsDep
 from app.web.host import views
-from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host
+from app.web.host.common import SERVICE_ERRORS, failure, host_router, render_host
 from app.web.host.forms import PersonForm
 from app.web.host.qr import personal_link, qr_svg
 
-router = APIRouter(
-    prefix="/events/{event_id}/host/people",
-    dependencies=[Depends(require_host)],
-    include_in_schema=False,
-)
+router = host_router("/people")
 PEOPLE_CHANGED = {"HX-Trigger": "people-changed"}
 PRESENCE_CHANGES: dict[str, Callable[[Session, int, int], ParticipantPublic]] = {
     "checkin": participants.check_in,

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Request
 from fastapi.responses import Response
 
 from app.services import clock, planning
 from app.web.deps import EventDep, LiveDep, SessionDep
 from app.web.host import views
-from app.web.host.common import SERVICE_ERRORS, failure, render_host, require_host
+from app.web.host.common import SERVICE_ERRORS, failure, host_router, render_host
 
-router = APIRouter(
-    prefix="/events/{event_id}/host/plan",
-    dependencies=[Depends(require_host)],
-    include_in_schema=False,
-)
+router = host_router("/plan")
 
 
 @router.get("")

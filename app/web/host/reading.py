@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Request
 from fastapi.responses import Response
 
 from app.services import reading
 from app.web.deps import EventDep, SessionDep
-from app.web.host.common import render_host, require_host
+from app.web.host.common import host_router, render_host
 
-router = APIRouter(
-    prefix="/events/{event_id}/host",
-    dependencies=[Depends(require_host)],
-    include_in_schema=False,
-)
+router = host_router("")
 
 
 @router.get("/reading")

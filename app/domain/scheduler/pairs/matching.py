@@ -41,10 +41,14 @@ def best_pairs(
             tier = constraints.tier(a, b)
             if tier != HISTORY:
                 options.append((tier, -constraints.value(a, b), a, b))
-    options.sort()
+    return take_in_order(options)
+
+
+def take_in_order(options: list[tuple[int, float, int, int]]) -> list[tuple[int, int]]:
+    """Take (tier, -value, a, b) options best first, each person once: a greedy matching."""
     taken: set[int] = set()
     chosen = []
-    for _, _, a, b in options:
+    for _, _, a, b in sorted(options):
         if a not in taken and b not in taken:
             taken.update((a, b))
             chosen.append((a, b))

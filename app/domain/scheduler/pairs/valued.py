@@ -27,6 +27,7 @@ from app.domain.scheduler.pairs.blossom import augment
 from app.domain.scheduler.pairs.choose import choose
 from app.domain.scheduler.pairs.colour import split
 from app.domain.scheduler.pairs.exchange import exchange
+from app.domain.scheduler.pairs.matching import take_in_order
 from app.domain.scheduler.pairs.seating import Seating
 from app.domain.scheduler.pairs.worth import FORBIDDEN, Worth
 
@@ -160,14 +161,7 @@ def _best_free_pairs(free: list[int], worth: Worth, met: set[int]) -> Meetings:
             tier = worth.tier(i, j)
             if FORBIDDEN < tier < HISTORY and worth.key(i, j) not in met:
                 options.append((tier, -worth.of(i, j), i, j))
-    options.sort()
-    taken: set[int] = set()
-    pairs = []
-    for _, _, i, j in options:
-        if i not in taken and j not in taken:
-            taken.update((i, j))
-            pairs.append((i, j))
-    return pairs
+    return take_in_order(options)
 
 
 def _grow(mate: list[int], worth: Worth, met: set[int]) -> None:
