@@ -32,7 +32,8 @@ def plan_pairs(
     if rounds is not None and rounds < 1:
         raise PlanError(f"A plan needs at least one round, not {rounds}.")
     if rules.values or rules.must:
-        return to_plan(valued_seatings(constraints, rules, rounds, seed), constraints.ids)
+        seatings = valued_seatings(constraints, rules, rounds, seed)
+        return to_plan(shorten_walks(seatings, len(constraints.ids) // 2), constraints.ids)
     return to_plan(plain_seatings(constraints, rounds, seed), constraints.ids)
 
 
