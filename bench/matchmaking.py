@@ -8,7 +8,7 @@ The labelled text set: the demo's fifty members (`app/services/demo_profiles.py`
 offers and needs, cut into phrases and read by the app's text model (the lexical fallback, said
 so, where the model does not import), plus ten members with generic texts or none, 60 people
 each of their own company; pairs valued by `pair_values` at the model's floor. Its labelled pairs
-are the 45 needs answered by another member's offer in other words (40 distinct pairs: five are
+are the 45 needs answered by another member's offer in other words (39 distinct pairs: six are
 answered both ways, and count twice).
 
 Populations are generated and seeded: 40 topics; each person needs 3 and offers 3, each with a
