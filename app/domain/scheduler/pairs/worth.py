@@ -96,7 +96,3 @@ class Worth:
     def bounds(self, meetings: int) -> list[float]:
         """Give each person's own bound: the value of their `meetings` best partners."""
         return [sum(v for v, _ in best) for best in self.best(meetings)]
-
-    def upper_bound(self, meetings: int) -> float:
-        """Bound the total value of any plan where each person has `meetings` meetings."""
-        return sum(self.bounds(meetings)) / 2
