@@ -64,7 +64,9 @@ async function refetchIfReplanned() {
 
 async function refetch() {
   try {
-    const response = await fetch(`/api/me/${data.token}`, { cache: "no-store" });
+    // In the page's language, not the browser's: a `?lang=` page says why in the language it shows.
+    const lang = encodeURIComponent(document.documentElement.lang);
+    const response = await fetch(`/api/me/${data.token}?lang=${lang}`, { cache: "no-store" });
     if (!response.ok) return;
     me = await response.json();
     save();
