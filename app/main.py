@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await hub.connect()
         app.state.live = Live(hub, app.state.engine)
         await app.state.live.start()
+        app.state.reader.warm_up()
         _freeze_start_up_objects()
         yield
         await app.state.live.stop()

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app.adapters.database.tables import Person, PhraseVector, Registration
-from app.adapters.embeddings import Embedder, LexicalEmbedder, load_embedder
+from app.adapters.embeddings import LEXICAL, Embedder, LexicalEmbedder, load_embedder
 from app.config import Settings
 from app.domain.matchmaking.phrases import phrases
 from app.domain.matchmaking.profile import Phrase, Profile
@@ -188,6 +188,19 @@ class Reader:
             if self._embedder is None:
                 self._embedder = load_embedder(self.settings)
             return self._embedder
+
+    def warm_up(self) -> threading.Thread | None:
+        """Load the model in the background at start, so no request waits for its weights.
+
+        The lexical reader has no weights: nothing to load, no thread.
+        """
+        if self.settings.text_model == LEXICAL:
+            return None
+        loading = threading.Thread(
+            target=lambda: self.embedder, name="tablehop-model-load", daemon=True
+        )
+        loading.start()
+        return loading
 
     def read_soon(self, event_id: int) -> None:
         """Queue an event's phrases for reading; return at once."""

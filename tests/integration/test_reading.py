@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from app.adapters.database.engine import make_engine
 from app.adapters.database.tables import Event, Person, PhraseVector
-from app.adapters.embeddings import LexicalEmbedder
+from app.adapters.embeddings import SENTENCE_ENCODER, LexicalEmbedder
 from app.config import Settings
 from app.services import reading
 from app.services.importing import import_people
@@ -168,4 +168,23 @@ def test_a_model_failing_mid_reading_leaves_the_event_read_lexically(
     assert wait_until_read(session, LexicalEmbedder()) == (PHRASES, PHRASES)
     assert type(reader.embedder) is LexicalEmbedder
     assert "matching on shared words" in caplog.text
+    reader.close()
+
+
+def test_the_model_is_loaded_at_start_not_at_the_first_request(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded: list[Settings] = []
+    monkeypatch.setattr(reading, "load_embedder", lambda s: loaded.append(s) or LexicalEmbedder())
+    reader = reading.attach(session.get_bind(), Settings(TABLEHOP_TEXT_MODEL=SENTENCE_ENCODER))
+    reader.warm_up().join(30)
+    assert len(loaded) == 1
+    assert isinstance(reader.embedder, LexicalEmbedder)
+    assert len(loaded) == 1  # kept: asking again does not load it again
+    reader.close()
+
+
+def test_the_lexical_reader_has_nothing_to_load_at_start(session: Session) -> None:
+    reader = reading.attach(session.get_bind(), Settings(TABLEHOP_TEXT_MODEL="lexical"))
+    assert reader.warm_up() is None
     reader.close()
