@@ -101,7 +101,7 @@ def test_the_plan_follows_offers_needs_and_wishes_and_phones_say_why(
         expect(host.locator("#people-counts")).to_contain_text(f"{present} present")
     host.click("text=Generate the plan")
     metrics = host.locator("#plan .metrics")
-    expect(metrics).to_contain_text("Value of the meetings")
+    expect(metrics).to_contain_text("Value reached, of the best possible")
     settle(host)  # the live link may fetch the new plan once more: read it after that
     assert host.evaluate(CUT_FIGURES) == []
     figures = read_figures(host)
