@@ -45,14 +45,6 @@ COMPANY_KINDS = ("Atelier", "Groupe", "Cabinet", "Maison", "Studio", "Agence", "
 PLACES = ("d'Artois", "d'Arras", "de Lens", "de Béthune", "de Liévin", "d'Hénin", "de Bapaume",
           "d'Avion", "de Carvin")  # fmt: skip
 SHARED_COMPANIES = ("SARL Artois Bâtiment", "Cabinet Vasseur & Associés", "Numéria Lens")
-PITCHES = (
-    "Nous rénovons les bâtiments tertiaires pour diviser leur facture par deux.",
-    "Expert-comptable des TPE qui veulent enfin comprendre leurs chiffres.",
-    "Applications sur mesure pour les PME industrielles.",
-    "Circuits courts : des produits du terroir pour vos restaurants d'entreprise.",
-    "Logistique du dernier kilomètre dans le bassin minier.",
-    "Financement de la croissance des entreprises régionales.",
-)
 
 
 def _company_name(index: int) -> str:
@@ -78,7 +70,7 @@ def demo_people(count: int = 50, seed: int = 62) -> list[dict]:
                 "club": CLUBS[index % len(CLUBS)] if index % 5 else None,
                 "phone": f"+33 3 21 {index:02d} {rng.randint(10, 99)} {rng.randint(10, 99)}",
                 "website": None,
-                "pitch": PITCHES[index % len(PITCHES)],
+                "pitch": offers,  # what the phones quote under the name: what the company does
                 "offers": offers,
                 "needs": needs,
             }
