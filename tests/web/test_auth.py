@@ -132,7 +132,11 @@ def test_a_wrong_token_at_sign_in_is_refused(anonymous: TestClient) -> None:
 
 
 def test_the_token_is_generated_once_and_readable_by_the_owner_only(tmp_path) -> None:
-    settings = Settings(TABLEHOP_DATA_DIR=tmp_path, database_url=f"sqlite:///{tmp_path}/t.db")
+    settings = Settings(
+        TABLEHOP_DATA_DIR=tmp_path,
+        database_url=f"sqlite:///{tmp_path}/t.db",
+        TABLEHOP_TEXT_MODEL="lexical",
+    )
     first = create_app(settings).state.admin_token
     second = create_app(settings).state.admin_token
     assert first == second
@@ -150,6 +154,10 @@ def test_the_host_cookie_is_signed_by_the_admin_token_alone(
     monkeypatch.setenv("TABLEHOP_SECRET_KEY", "an operator's guess")
     fields = {"database_url": settings.database_url, "TABLEHOP_DATA_DIR": settings.data_dir}
     for admin_token, status in ((ADMIN_TOKEN, 200), (ADMIN_TOKEN + "-rotated", 401)):
-        with TestClient(create_app(Settings(**fields, TABLEHOP_ADMIN_TOKEN=admin_token))) as client:
+        with TestClient(
+            create_app(
+                Settings(**fields, TABLEHOP_ADMIN_TOKEN=admin_token, TABLEHOP_TEXT_MODEL="lexical")
+            )
+        ) as client:
             client.cookies.set(COOKIE_NAME, cookie)
             assert client.get("/api/events").status_code == status
