@@ -56,7 +56,7 @@ def plan_view(session: Session, event_id: int) -> dict:
     event = load_event(session, event_id)
     plan = read_plan(session, event.id, event.table_size)
     held = clock_service.held_rounds(session, event, now_ms())
-    rules, people = rules_for(session, event), present_people(session, event)
+    (rules, found), people = valued_rules(session, event), present_people(session, event)
     report = verify(plan, people, rules, frozen=held)
     talk, switch = event.talk_seconds, event.switch_seconds
     repeats = sum(meeting in rules.history for meeting in plan.meetings())
@@ -65,7 +65,7 @@ def plan_view(session: Session, event_id: int) -> dict:
         "duration_seconds": max(0, len(plan.rounds) * (talk + switch) - switch),
         "new_encounters": sum(1 for _ in plan.meetings()) - repeats,
         "repeat_encounters": repeats,
-        **_what_members_got(session, event, plan, people, rules),
+        **_what_members_got(plan, people, found),
     }
     return {
         "version": event.plan_version,
@@ -85,27 +85,30 @@ def present_people(session: Session, event: Event) -> list[model.Person]:
 
 def rules_for(session: Session, event: Event) -> Rules:
     """Gather the rules: club setting, earlier editions' pairs, pair values, pins, pairs apart."""
+    return valued_rules(session, event)[0]
+
+
+def valued_rules(session: Session, event: Event) -> tuple[Rules, matchmaking.Valuation]:
+    """Gather the rules with the valuation their values come from, read once for both."""
     earlier = select(Event.id).where(Event.series_id == event.series_id, Event.id != event.id)
     met = session.exec(
         select(Meeting.person_a, Meeting.person_b).where(Meeting.event_id.in_(earlier))
     ).all()
     history = frozenset(model.pair(a, b) for a, b in met)
     must, never = pair_rules.must_and_never(session, event.id)
-    values = matchmaking.valuation(session, event.id, never).values
-    return Rules(
+    found = matchmaking.valuation(session, event.id, never)
+    rules = Rules(
         avoid_same_club=event.avoid_same_club,
         history=history,
-        values=values,
+        values=found.values,
         must=must,
         never=never,
     )
+    return rules, found
 
 
-def _what_members_got(
-    session: Session, event: Event, plan: Plan, people: list[model.Person], rules: Rules
-) -> dict:
+def _what_members_got(plan: Plan, people: list[model.Person], found: matchmaking.Valuation) -> dict:
     """Count the needs of people present that met an offer, and the wishes the plan keeps."""
-    found = matchmaking.valuation(session, event.id, rules.never)
     here = [found.profiles[p.id] for p in people if p.id in found.profiles]
     meetings = list(plan.meetings())
     answered, asked = needs_answered(meetings, here, found.floor)
