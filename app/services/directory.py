@@ -7,7 +7,7 @@ from sqlmodel import Session
 from app.adapters.database.roster import registered
 from app.adapters.database.tables import Person
 from app.services.personal_link import registration_by_token
-from app.services.search import fold
+from app.services.search import found_in
 
 SEARCH_LIMIT = 20
 
@@ -40,5 +40,4 @@ def card(person: Person) -> dict:
 def matches(person: Person, query: str) -> bool:
     """Match every word of the search in the name, company, sector or offers, ignoring accents."""
     fields = (person.first_name, person.last_name, person.company, person.sector, person.offers)
-    haystack = fold(" ".join(field or "" for field in fields))
-    return all(word in haystack for word in fold(query).split())
+    return found_in(query, fields)

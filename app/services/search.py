@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
 from app.services.schemas import ParticipantPublic
 
 
 def matches(person: ParticipantPublic, query: str) -> bool:
     """Match every word of the search in the name, company or e-mail, ignoring accents."""
-    haystack = fold(f"{person.first_name} {person.last_name} {person.company} {person.email}")
+    return found_in(query, (person.first_name, person.last_name, person.company, person.email))
+
+
+def found_in(query: str, fields: Iterable[str | None]) -> bool:
+    """Tell whether every word of the search is in these fields (empty ones skipped)."""
+    haystack = fold(" ".join(field or "" for field in fields))
     return all(word in haystack for word in fold(query).split())
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from app.services.schemas import ParticipantPublic
-from app.services.search import fold, matches
+from app.services.search import fold, found_in, matches
 
 EMILIE = ParticipantPublic(
     id=1,
@@ -38,3 +38,8 @@ def test_every_word_found_in_name_company_or_email_matches(query: str) -> None:
 @pytest.mark.parametrize("query", ["julien", "emilie caron", "transport"])
 def test_a_word_found_nowhere_does_not_match(query: str) -> None:
     assert not matches(EMILIE, query)
+
+
+def test_the_words_may_lie_in_any_field_and_empty_fields_are_skipped() -> None:
+    assert found_in("btp EMILIE", ("Émilie", None, "BTP"))
+    assert not found_in("btp none", ("Émilie", None, "BTP"))
