@@ -5,11 +5,11 @@ Prints one table (the labelled text set, then 1:1 and tables of 6 at 60/200/500 
 re-plan after a walk-in, and writes bench/results/matchmaking.json.
 
 The labelled text set: the demo's fifty members (`app/services/demo_profiles.py`) with their real
-offers and needs, cut into phrases and read by the app's text model (the lexical fallback, said
-so, where the model does not import), plus ten members with generic texts or none, 60 people
-each of their own company; pairs valued by `pair_values` at the model's floor. Its labelled pairs
-are the 45 needs answered by another member's offer in other words (39 distinct pairs: six are
-answered both ways, and count twice).
+offers and needs, cut into phrases and read with their whole texts by the app's text model (the
+lexical fallback, said so, where the model does not import), plus ten members with generic
+texts or none, 60 people each of their own company; pairs valued by `pair_values` at the
+model's floor, as the app does. Its labelled pairs are the 45 needs answered by another
+member's offer in other words (39 distinct pairs: six are answered both ways, and count twice).
 
 Populations are generated and seeded: 40 topics; each person needs 3 and offers 3, each with a
 strength in [0.3, 1]; a pair is worth how strongly each one's needs meet the other's offers
@@ -33,7 +33,8 @@ from pathlib import Path
 import networkx as nx
 
 from app.adapters.embeddings import SENTENCE_ENCODER, Embedder, LexicalEmbedder, build_embedder
-from app.domain.matchmaking import Phrase, Profile, pair_values, phrases
+from app.domain.matchmaking import Phrase, Profile, pair_values
+from app.domain.matchmaking.phrases import Cut
 from app.domain.model import Pair, Person, Plan, Rules, pair
 from app.domain.scheduler import make_plan, replan, verify
 from app.services.demo_profiles import ANSWERS, PROFILES
@@ -131,14 +132,14 @@ def labelled_text(
     sit next to each other (17 and 18, 30 and 31...), and a plan's filling of worthless seats
     follows the list, so unshuffled it "finds" a dozen labelled pairs no text said anything about.
     """
-    cut = [(phrases(offers), phrases(needs)) for offers, needs in (*PROFILES, *GENERIC)]
-    texts = sorted({text for sides in cut for side in sides for text in side})
+    cut = [(Cut.of(offers), Cut.of(needs)) for offers, needs in (*PROFILES, *GENERIC)]
+    texts = sorted({text for sides in cut for side in sides for text in side.texts()})
     vectors = dict(zip(texts, embedder.embed(texts), strict=True))
     ids = list(range(1, len(cut) + 1))
     random.Random(seed).shuffle(ids)
 
-    def read(side: tuple[str, ...]) -> tuple[Phrase, ...]:
-        return tuple(Phrase(text, vectors[text]) for text in side)
+    def read(side: Cut) -> tuple[Phrase, ...]:
+        return tuple(Phrase(text, vectors[text], vectors[side.whole]) for text in side.parts)
 
     profiles = [Profile(ids[i], read(offers), read(needs)) for i, (offers, needs) in enumerate(cut)]
     values = pair_values(profiles, floor=embedder.floor)

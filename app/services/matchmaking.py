@@ -2,8 +2,8 @@
 
 Values are computed from what is stored now and never wait on the model: a phrase not read yet
 is worth nothing until it is. The last few results are kept per process, keyed by everything
-they depend on (the model, each phrase and whether it is read, the wishes, the pairs kept
-apart), so the host's plan view and the phones do not recompute the same matrix.
+they depend on (the model, the texts and how many are read, the wishes, the pairs kept apart),
+so the host's plan view and the phones do not recompute the same matrix.
 """
 
 from __future__ import annotations
@@ -12,60 +12,84 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from sqlmodel import Session
 
-from app.domain.matchmaking import Profile, Reason, pair_values, reason
+from app.domain.matchmaking import Profile, Reason, Room, pair_values, reason
 from app.domain.model import Pair
 from app.services import reading, wishes
 
-KEPT = 4  # valuations kept per process: a few events planned side by side
+T = TypeVar("T")
+KEPT = 4  # rooms and valuations kept per process: a few events planned side by side
 
 
 @dataclass(frozen=True)
 class Valuation:
-    """Each member's profile, the value of every pair worth something, and the model's floor."""
+    """Each member's profile, their room (every phrase read), and the value of every pair."""
 
     profiles: dict[int, Profile]
+    room: Room
     values: dict[Pair, float]
-    floor: float
 
 
-_kept: OrderedDict[tuple, Valuation] = OrderedDict()
+_rooms: OrderedDict[tuple, tuple[list[Profile], Room]] = OrderedDict()
+_values: OrderedDict[tuple, Valuation] = OrderedDict()
 _lock = threading.Lock()
 
 
 def valuation(session: Session, event_id: int, never: frozenset[Pair]) -> Valuation:
     """Value the pairs of an event's members from what is read now; "rather not" pairs are 0."""
-    embedder = reading.current_embedder(session)
+    key, profiles, room = _room(session, event_id)
     wished = wishes.meet_wishes(session, event_id)
-    profiles = [
-        replace(p, wishes=wished.get(p.person, frozenset()))
-        for p in reading.profiles(session, event_id, embedder)
-    ]
-    key = (event_id, embedder.name, embedder.version, never, tuple(map(_fingerprint, profiles)))
-    with _lock:
-        if key in _kept:
-            _kept.move_to_end(key)
-            return _kept[key]
-    values = pair_values(profiles, floor=embedder.floor, never=never)
-    found = Valuation({p.person: p for p in profiles}, values, embedder.floor)
-    with _lock:
-        _kept[key] = found
-        while len(_kept) > KEPT:
-            _kept.popitem(last=False)
+    profiles = [replace(p, wishes=wished.get(p.person, frozenset())) for p in profiles]
+    asked = tuple((p.person, p.wishes) for p in profiles if p.wishes)
+    found = _recall(_values, (key, asked, never))
+    if found is None:
+        values = pair_values(profiles, floor=room.floor, never=never, room=room)
+        found = Valuation({p.person: p for p in profiles}, room, values)
+        _keep(_values, (key, asked, never), found)
     return found
 
 
 def reasons(session: Session, event_id: int, me: int, others: set[int]) -> dict[int, Reason]:
-    """Say, for each person I meet, the need and offer that match best, seen from my side."""
-    embedder = reading.current_embedder(session)
-    found = {p.person: p for p in reading.profiles(session, event_id, embedder, {me, *others})}
-    mine = found.get(me)
-    if mine is None:
-        return {}
-    told = {other: reason(mine, found[other], embedder.floor) for other in others if other in found}
+    """Say, for each person I meet, the need and offer that answer best, seen from my side."""
+    _, _, room = _room(session, event_id)
+    told = {other: reason(room, me, other) for other in others}
     return {other: why for other, why in told.items() if why is not None}
+
+
+def _room(session: Session, event_id: int) -> tuple[tuple, list[Profile], Room]:
+    """Read the event's members and their room, kept while no text and no vector changes.
+
+    The key is cheap to take (the texts and how many are read, no vectors), so a phone asking
+    why costs a lookup once the room is read.
+    """
+    embedder = reading.current_embedder(session)
+    key = (event_id, embedder.name, embedder.version, reading.stamp(session, event_id, embedder))
+    kept = _recall(_rooms, key)
+    if kept is None:
+        profiles = reading.profiles(session, event_id, embedder)
+        kept = _keep(_rooms, key, (profiles, Room.read(profiles, embedder.floor)))
+    return key, *kept
+
+
+def _recall(store: OrderedDict[tuple, T], key: tuple) -> T | None:
+    """Give what is kept under a key, now the most recently used, or None."""
+    with _lock:
+        if key in store:
+            store.move_to_end(key)
+            return store[key]
+    return None
+
+
+def _keep(store: OrderedDict[tuple, T], key: tuple, found: T) -> T:
+    """Keep a result under its key, forgetting the least recently used beyond `KEPT`."""
+    with _lock:
+        store[key] = found
+        while len(store) > KEPT:
+            store.popitem(last=False)
+    return found
 
 
 @dataclass(frozen=True)
@@ -80,23 +104,11 @@ class NeedMet:
 
 def needs_met(session: Session, event_id: int, meetings: Iterable[Pair]) -> list[NeedMet]:
     """For each meeting, each side's need the other's offer answers best, if any does."""
-    embedder = reading.current_embedder(session)
-    found = {p.person: p for p in reading.profiles(session, event_id, embedder)}
+    _, _, room = _room(session, event_id)
     met = []
     for a, b in sorted(tuple(sorted(m)) for m in set(meetings)):
         for asker, offerer in ((a, b), (b, a)):
-            if asker in found and offerer in found:
-                needing, offering = (
-                    replace(found[asker], offers=()),
-                    replace(found[offerer], needs=()),
-                )
-                told = reason(needing, offering, embedder.floor)
-                if told is not None:
-                    met.append(NeedMet(asker, told.need, offerer, told.offer))
+            answer, need, offer = room.best(asker, offerer)
+            if answer > 0.0:
+                met.append(NeedMet(asker, need, offerer, offer))
     return met
-
-
-def _fingerprint(profile: Profile) -> tuple:
-    """What a profile's value depends on: its phrases, which are read, and its wishes."""
-    read = tuple((p.text, p.vector is not None) for p in (*profile.offers, *profile.needs))
-    return profile.person, len(profile.offers), read, profile.wishes

@@ -111,7 +111,7 @@ def _what_members_got(plan: Plan, people: list[model.Person], found: matchmaking
     """Count the needs of people present that met an offer, and the wishes the plan keeps."""
     here = [found.profiles[p.id] for p in people if p.id in found.profiles]
     meetings = list(plan.meetings())
-    answered, asked = needs_answered(meetings, here, found.floor)
+    answered, asked = needs_answered(meetings, here, found.room)
     kept, made = wishes_kept(meetings, {profile.person: profile.wishes for profile in here})
     return {
         "needs_answered": answered,

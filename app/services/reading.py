@@ -1,4 +1,7 @@
-"""Read members' phrases into vectors in the background: once per phrase and model, kept."""
+"""Read members' phrases and the whole texts they come from into vectors, in the background.
+
+Each text is read once per model and kept.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +15,12 @@ from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from app.adapters.database.tables import Person, PhraseVector, Registration
 from app.adapters.embeddings import LEXICAL, Embedder, LexicalEmbedder, load_embedder
 from app.config import Settings
-from app.domain.matchmaking.phrases import phrases
+from app.domain.matchmaking.phrases import Cut
 from app.domain.matchmaking.profile import Phrase, Profile
 
 log = logging.getLogger("tablehop.reading")
@@ -55,8 +58,8 @@ def unpack(data: bytes) -> array:
 
 def _texts(
     session: Session, event_id: int, people: Collection[int] | None = None
-) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Cut registered members' offers and needs into phrases (all, or these people), by id."""
+) -> dict[int, tuple[Cut, Cut]]:
+    """Cut registered members' offers and needs (all, or these people's), by id."""
     query = (
         select(Person.id, Person.offers, Person.needs)
         .join(Registration, Registration.person_id == Person.id)
@@ -65,12 +68,13 @@ def _texts(
     if people is not None:
         query = query.where(Person.id.in_(list(people)))
     rows = session.exec(query).all()
-    return {person: (phrases(offers), phrases(needs)) for person, offers, needs in rows}
+    return {person: (Cut.of(offers), Cut.of(needs)) for person, offers, needs in rows}
 
 
-def _unique(texts: dict[int, tuple[tuple[str, ...], tuple[str, ...]]]) -> list[str]:
-    """List each phrase of the event once, in the members' order."""
-    return list(dict.fromkeys(p for offers, needs in texts.values() for p in (*offers, *needs)))
+def _unique(texts: dict[int, tuple[Cut, Cut]]) -> list[str]:
+    """List each text the model reads for the event once, in the members' order."""
+    read = (text for sides in texts.values() for side in sides for text in side.texts())
+    return list(dict.fromkeys(read))
 
 
 def _stored(session: Session, embedder: Embedder, keys: Iterable[str]) -> dict[str, bytes]:
@@ -138,11 +142,36 @@ def _copy(row: PhraseVector) -> PhraseVector:
     )
 
 
+def _count_read(session: Session, embedder: Embedder, keys: Iterable[str]) -> int:
+    """Count the digests this model has a vector for, without fetching the vectors."""
+    keys = list(keys)
+    return sum(
+        session.exec(
+            select(func.count()).where(
+                PhraseVector.model == embedder.name,
+                PhraseVector.version == embedder.version,
+                PhraseVector.digest.in_(keys[start : start + _CHUNK]),
+            )
+        ).one()
+        for start in range(0, len(keys), _CHUNK)
+    )
+
+
 def progress(session: Session, event_id: int, embedder: Embedder | None = None) -> tuple[int, int]:
-    """Count the event's phrases read by the current model, and all of them."""
+    """Count the event's texts read by the current model, and all of them."""
     embedder = embedder or current_embedder(session)
     unique = _unique(_texts(session, event_id))
-    return len(_stored(session, embedder, map(digest, unique))), len(unique)
+    return _count_read(session, embedder, map(digest, unique)), len(unique)
+
+
+def stamp(session: Session, event_id: int, embedder: Embedder) -> tuple:
+    """Say cheaply what the event's profiles depend on: each member's texts, and how many are read.
+
+    Vectors are only ever added for a model version, so the same texts with as many read means
+    the same vectors.
+    """
+    texts = _texts(session, event_id)
+    return tuple(sorted(texts.items())), _count_read(session, embedder, map(digest, _unique(texts)))
 
 
 def profiles(
@@ -156,11 +185,12 @@ def profiles(
     texts = _texts(session, event_id, people)
     stored = _stored(session, embedder, map(digest, _unique(texts)))
 
-    def read(group: tuple[str, ...]) -> tuple[Phrase, ...]:
-        return tuple(
-            Phrase(text, unpack(data) if (data := stored.get(digest(text))) else None)
-            for text in group
-        )
+    def vector(text: str) -> array | None:
+        return unpack(data) if (data := stored.get(digest(text))) else None
+
+    def read(side: Cut) -> tuple[Phrase, ...]:
+        context = vector(side.whole)
+        return tuple(Phrase(text, vector(text), context) for text in side.parts)
 
     return [
         Profile(person=person, offers=read(offers), needs=read(needs))

@@ -22,7 +22,7 @@ SHEET = (
     "Paul;Roger;paul@roger.fr;Expertise comptable, paie;Un transporteur régional\r\n"
     "Inès;Caron;ines@caron.fr;;\r\n"
 )
-PHRASES = 6  # 2 + 1 + 2 + 1, each once
+TEXTS = 8  # phrases 2 + 1 + 2 + 1, and the two texts cut in two read whole, each once
 
 
 class NextVersion(LexicalEmbedder):
@@ -63,12 +63,12 @@ def stored(session: Session) -> int:
     return session.exec(select(func.count()).select_from(PhraseVector)).one()
 
 
-def test_progress_counts_the_phrases_read_and_all_of_them(session: Session) -> None:
+def test_progress_counts_the_texts_read_and_all_of_them(session: Session) -> None:
     embedder = Counting()
-    assert reading.progress(session, 1, embedder) == (0, PHRASES)
-    assert reading.read_pending(session, 1, embedder) == PHRASES
-    assert reading.progress(session, 1, embedder) == (PHRASES, PHRASES)
-    assert stored(session) == PHRASES
+    assert reading.progress(session, 1, embedder) == (0, TEXTS)
+    assert reading.read_pending(session, 1, embedder) == TEXTS
+    assert reading.progress(session, 1, embedder) == (TEXTS, TEXTS)
+    assert stored(session) == TEXTS
 
 
 def test_profiles_carry_each_phrase_with_its_vector_once_read(session: Session) -> None:
@@ -80,6 +80,8 @@ def test_profiles_carry_each_phrase_with_its_vector_once_read(session: Session) 
     nadia = session.exec(select(Person).where(Person.first_name == "Nadia")).one()
     [profile] = [p for p in after if p.person == nadia.id]
     assert [p.text for p in profile.offers] == ["Transport routier", "affrètement"]
+    whole = embedder.embed(["Transport routier, affrètement"])[0]
+    assert all(list(p.context) == pytest.approx(whole) for p in profile.offers)
     assert list(profile.needs[0].vector) == pytest.approx(
         embedder.embed(["Un expert-comptable"])[0]
     )
@@ -92,14 +94,14 @@ def test_importing_the_same_texts_again_reads_nothing_again(session: Session) ->
     embedder = Counting()
     assert reading.read_pending(session, 1, embedder) == 0
     assert embedder.read == []
-    assert stored(session) == PHRASES
+    assert stored(session) == TEXTS
 
 
 def test_an_edited_text_reads_only_its_new_phrase(session: Session) -> None:
     reading.read_pending(session, 1, LexicalEmbedder())
     import_people(session, 1, SHEET.replace("Un expert-comptable", "Un avocat").encode())
     embedder = Counting()
-    assert reading.progress(session, 1, embedder) == (PHRASES - 1, PHRASES)
+    assert reading.progress(session, 1, embedder) == (TEXTS - 1, TEXTS)
     assert reading.read_pending(session, 1, embedder) == 1
     assert embedder.read == ["Un avocat"]
 
@@ -108,9 +110,9 @@ def test_a_new_model_version_reads_everything_again_and_keeps_the_old_vectors(
     session: Session,
 ) -> None:
     reading.read_pending(session, 1, LexicalEmbedder())
-    assert reading.progress(session, 1, NextVersion()) == (0, PHRASES)
-    assert reading.read_pending(session, 1, NextVersion()) == PHRASES
-    assert stored(session) == 2 * PHRASES
+    assert reading.progress(session, 1, NextVersion()) == (0, TEXTS)
+    assert reading.read_pending(session, 1, NextVersion()) == TEXTS
+    assert stored(session) == 2 * TEXTS
 
 
 def test_a_crash_mid_reading_keeps_the_batches_already_stored(
@@ -119,8 +121,8 @@ def test_a_crash_mid_reading_keeps_the_batches_already_stored(
     monkeypatch.setattr(reading, "BATCH", 2)
     with pytest.raises(reading.ModelFailed, match="out of memory"):
         reading.read_pending(session, 1, Counting(fail_after=4))
-    assert reading.progress(session, 1, LexicalEmbedder()) == (4, PHRASES)
-    assert reading.read_pending(session, 1, Counting()) == PHRASES - 4
+    assert reading.progress(session, 1, LexicalEmbedder()) == (4, TEXTS)
+    assert reading.read_pending(session, 1, Counting()) == TEXTS - 4
 
 
 def test_a_phrase_another_worker_stored_meanwhile_is_kept_once(session: Session) -> None:
@@ -154,7 +156,7 @@ def wait_until_read(session: Session, embedder) -> tuple[int, int]:
 def test_the_background_reader_reads_what_it_is_asked_to(session: Session) -> None:
     reader = reading.attach(session.get_bind(), Settings(TABLEHOP_TEXT_MODEL="lexical"))
     reading.read_soon(session, 1)
-    assert wait_until_read(session, reader.embedder) == (PHRASES, PHRASES)
+    assert wait_until_read(session, reader.embedder) == (TEXTS, TEXTS)
     assert reading.current_embedder(session) is reader.embedder
     reader.close()
 
@@ -165,7 +167,7 @@ def test_a_model_failing_mid_reading_leaves_the_event_read_lexically(
     monkeypatch.setattr(reading, "load_embedder", lambda settings: Counting(fail_after=0))
     reader = reading.attach(session.get_bind(), Settings())
     reading.read_soon(session, 1)
-    assert wait_until_read(session, LexicalEmbedder()) == (PHRASES, PHRASES)
+    assert wait_until_read(session, LexicalEmbedder()) == (TEXTS, TEXTS)
     assert type(reader.embedder) is LexicalEmbedder
     assert "matching on shared words" in caplog.text
     reader.close()

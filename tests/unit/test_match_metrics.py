@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.matchmaking import Profile, needs_answered, wishes_kept
+from app.domain.matchmaking import Profile, Room, needs_answered, wishes_kept
 from app.domain.model import Pair, Person, Plan, Round, Rules, Table, pair
 from app.domain.scheduler.check.value import value_figures
 from tests.unit.matchmaking_cases import ACCOUNTING, TRANSPORT, said
@@ -55,10 +55,11 @@ def test_needs_answered_counts_people_who_wrote_needs_read_or_not() -> None:
     bakery = Profile(3, needs=said(("un comptable", ACCOUNTING)))
     unread = Profile(4, needs=said(("un transporteur", None)))
     crowd = [carrier, shop, bakery, unread]
-    assert needs_answered([pair(1, 2), pair(1, 4), pair(2, 3)], crowd, 0.3) == (1, 3)
-    assert needs_answered([pair(1, 3)], crowd, 0.3) == (0, 3)
-    assert needs_answered([pair(1, 2)], crowd, 0.99) == (1, 3)
-    assert needs_answered([pair(1, 2)], [carrier], 0.3) == (0, 0)
+    room = Room.read(crowd, 0.3)
+    assert needs_answered([pair(1, 2), pair(1, 4), pair(2, 3)], crowd, room) == (1, 3)
+    assert needs_answered([pair(1, 3)], crowd, room) == (0, 3)
+    assert needs_answered([pair(1, 2)], crowd, Room.read(crowd, 0.99)) == (1, 3)
+    assert needs_answered([pair(1, 2)], [carrier], room) == (0, 0)
 
 
 def test_a_mutual_wish_is_two_wishes_and_wishes_for_oneself_are_not_made() -> None:

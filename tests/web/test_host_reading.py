@@ -38,17 +38,18 @@ def partial(admin: TestClient, event_id: int, language: str = "en") -> str:
     return response.text
 
 
-def test_the_bar_counts_the_phrases_read_polls_and_asks_for_the_rest(
+def test_the_bar_counts_the_texts_read_polls_and_asks_for_the_rest(
     admin: TestClient, event_id: int, asked: list[int]
 ) -> None:
     imported(admin, event_id)
     assert asked == [event_id]  # the import asked for its texts to be read
+    # 4 phrases, and "Transport routier, affrètement" read whole as their context
     panel = partial(admin, event_id)
-    assert "Reading members' texts: 0 / 5" in panel
-    assert '<progress id="reading-bar" max="5" value="0">' in panel
+    assert "Reading members' texts: 0 / 6" in panel
+    assert '<progress id="reading-bar" max="6" value="0">' in panel
     assert 'hx-trigger="every 2s"' in panel
     assert asked == [event_id, event_id]  # not read yet: the bar asks again (after a restart)
-    assert "Lecture des textes des membres : 0 / 5" in partial(admin, event_id, "fr")
+    assert "Lecture des textes des membres : 0 / 6" in partial(admin, event_id, "fr")
 
 
 def test_the_bar_goes_away_once_everything_is_read(

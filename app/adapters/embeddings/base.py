@@ -12,7 +12,7 @@ class Embedder(Protocol):
 
     name: str  # stored beside each vector: another model's vectors are never compared
     version: str  # a new version recomputes the vectors
-    floor: float  # cosine under which two phrases say nothing about each other
+    floor: float  # a cosine unrelated phrases often reach; a match must beat it (room.py)
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """Give one unit-length vector per text (all zeros for a text with nothing to read)."""

@@ -3,7 +3,8 @@
 from app.domain.matchmaking.metrics import needs_answered, wishes_kept
 from app.domain.matchmaking.phrases import MAX_PHRASES, phrases
 from app.domain.matchmaking.profile import Phrase, Profile
-from app.domain.matchmaking.value import MUTUAL, WISHED, answer, pair_values
+from app.domain.matchmaking.room import Room
+from app.domain.matchmaking.value import MUTUAL, WISHED, pair_values
 from app.domain.matchmaking.why import Reason, reason
 
 __all__ = [
@@ -13,7 +14,7 @@ __all__ = [
     "Phrase",
     "Profile",
     "Reason",
-    "answer",
+    "Room",
     "needs_answered",
     "pair_values",
     "phrases",

@@ -11,28 +11,24 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from app.domain.matchmaking.profile import Profile
-from app.domain.matchmaking.vectors import best_cosine, dimension, unit_rows
+from app.domain.matchmaking.room import Room
 from app.domain.model import Pair
 
 Meetings = Iterable[Pair]
 
 
-def needs_answered(
-    meetings: Meetings, profiles: Sequence[Profile], floor: float
-) -> tuple[int, int]:
-    """Count people whose needs met an offer above the floor at some meeting, of those with needs.
+def needs_answered(meetings: Meetings, profiles: Sequence[Profile], room: Room) -> tuple[int, int]:
+    """Count people whose needs some offer answered at a meeting, of those who wrote needs.
 
-    Everyone who wrote a need counts in the total, read or not: an unread need is not answered.
+    Answered is the test that makes a pair worth something (`Room.answers`). Everyone who wrote
+    a need counts in the total, read or not: an unread need is not answered.
     """
-    size = dimension(phrase for p in profiles for phrase in (*p.needs, *p.offers))
-    offers = {profile.person: unit_rows(profile.offers, size)[0] for profile in profiles}
     partners = _partners(meetings)
-    askers = [profile for profile in profiles if profile.needs]
-    answered = 0
-    for asker in askers:
-        needs = unit_rows(asker.needs, size)[0]
-        met = (offers[other] for other in partners.get(asker.person, ()) if other in offers)
-        answered += any(best_cosine(needs, offered) > floor for offered in met)
+    askers = [profile.person for profile in profiles if profile.needs]
+    answered = sum(
+        any(room.best(asker, other)[0] > 0.0 for other in partners.get(asker, ()))
+        for asker in askers
+    )
     return answered, len(askers)
 
 

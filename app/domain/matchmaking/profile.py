@@ -10,10 +10,15 @@ Vector = Sequence[float]
 
 @dataclass(frozen=True)
 class Phrase:
-    """One offer or need, as written and as the text model read it (None: not read yet)."""
+    """One offer or need as written and as read (None: not read yet), with its whole text's vector.
+
+    `context` is the vector of the whole text the phrase was cut from: "Couverture" alone could
+    be a blanket or an insurance; read beside "Couverture, charpente, zinguerie" it is a roof.
+    """
 
     text: str
     vector: Vector | None = None
+    context: Vector | None = None
 
 
 @dataclass(frozen=True)

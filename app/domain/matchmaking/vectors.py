@@ -7,7 +7,9 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from app.domain.matchmaking.profile import Phrase
+from app.domain.matchmaking.profile import Phrase, Vector
+
+CONTEXT = 1.5  # weight of the whole text beside the phrase (bench/README.md, "Matchmaking")
 
 
 def dimension(phrases: Iterable[Phrase]) -> int | None:
@@ -17,30 +19,32 @@ def dimension(phrases: Iterable[Phrase]) -> int | None:
 
 
 def unit_rows(phrases: Sequence[Phrase], size: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """Stack the phrases read at this length as unit rows, with the index of each row's phrase.
+    """Stack the phrases read at this length as unit rows, each read in its text's context.
 
-    A phrase not read yet, of another length, all zeros or not finite gives no row: an unread
-    or broken vector is worth nothing, never an error.
+    A row is the phrase's unit vector plus `CONTEXT` times its whole text's, made unit again;
+    without a usable context, the phrase alone. A phrase not read yet, of another length, all
+    zeros or not finite gives no row: an unread or broken vector is worth nothing, never an
+    error. Also gives the index of each row's phrase.
     """
     picked = [i for i, p in enumerate(phrases) if p.vector is not None and len(p.vector) == size]
     if not picked or size is None:
         return np.zeros((0, size or 0), np.float32), np.zeros(0, np.intp)
+    rows = _unit([phrases[i].vector for i in picked])
+    contexts = _unit([_or_zeros(phrases[i].context, size) for i in picked])
     with np.errstate(over="ignore", invalid="ignore"):
-        rows = np.asarray([phrases[i].vector for i in picked], dtype=np.float32)
-        norms = np.linalg.norm(rows, axis=1)
-    good = np.isfinite(norms) & (norms > 0)
-    return rows[good] / norms[good, None], np.asarray(picked, np.intp)[good]
+        blended = _unit(rows + CONTEXT * np.where(np.isfinite(contexts), contexts, 0.0))
+    good = np.isfinite(rows).all(axis=1) & (np.abs(rows).sum(axis=1) > 0)
+    return blended[good], np.asarray(picked, np.intp)[good]
 
 
-def best_cosine(needs: np.ndarray, offers: np.ndarray) -> float:
-    """Give the highest cosine between any need row and any offer row (-inf: either is empty)."""
-    if not len(needs) or not len(offers):
-        return float("-inf")
-    return float((needs @ offers.T).max())
+def _or_zeros(vector: Vector | None, size: int) -> Vector:
+    """Give a context vector of the right length, or zeros (no context) for a missing one."""
+    return vector if vector is not None and len(vector) == size else np.zeros(size, np.float32)
 
 
-def rescale(cosine: np.ndarray | float, floor: float) -> np.ndarray:
-    """Map a cosine to 0..1: 0 at or below the floor, 1 for the same meaning."""
-    if not -1.0 <= floor < 1.0:
-        raise ValueError(f"floor must be in [-1, 1), not {floor}")
-    return np.clip((np.asarray(cosine) - floor) / (1.0 - floor), 0.0, 1.0)
+def _unit(vectors: Sequence[Vector] | np.ndarray) -> np.ndarray:
+    """Scale rows to length 1; a zero or broken row comes out all zeros or not finite."""
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        rows = np.asarray(vectors, dtype=np.float32)
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        return np.where(norms > 0, rows / np.where(norms > 0, norms, 1.0), 0.0)

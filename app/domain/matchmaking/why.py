@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
-from app.domain.matchmaking.profile import Phrase, Profile
-from app.domain.matchmaking.vectors import dimension, unit_rows
+from app.domain.matchmaking.room import Room
 
 
 @dataclass(frozen=True)
@@ -23,30 +20,16 @@ class Reason:
     mine: bool
 
 
-def reason(me: Profile, other: Profile, floor: float) -> Reason | None:
-    """Find the best-matching need-offer pair between two members, either way, above the floor.
+def reason(room: Room, me: int, other: int) -> Reason | None:
+    """Find the need-offer pair that answers best between two members, either way.
 
-    The direction with the higher cosine wins (mine on a tie); None when no pair passes the
-    floor or nothing is read yet.
+    The direction that answers better wins (mine on a tie); None when neither answers at all,
+    the same test that makes the pair worth something (`Room.answers`).
     """
-    size = dimension([*me.needs, *me.offers, *other.needs, *other.offers])
-    mine, my_need, their_offer = _best(me.needs, other.offers, size)
-    theirs, their_need, my_offer = _best(other.needs, me.offers, size)
-    if max(mine, theirs) <= floor:
+    mine, my_need, their_offer = room.best(me, other)
+    theirs, their_need, my_offer = room.best(other, me)
+    if max(mine, theirs) <= 0.0:
         return None
     if mine >= theirs:
         return Reason(my_need, their_offer, mine=True)
     return Reason(their_need, my_offer, mine=False)
-
-
-def _best(
-    needs: tuple[Phrase, ...], offers: tuple[Phrase, ...], size: int | None
-) -> tuple[float, str, str]:
-    """Give the highest cosine between these needs and offers and the two phrases (-inf: none)."""
-    need_rows, need_at = unit_rows(needs, size)
-    offer_rows, offer_at = unit_rows(offers, size)
-    if not len(need_rows) or not len(offer_rows):
-        return float("-inf"), "", ""
-    scores = need_rows @ offer_rows.T
-    row, col = np.unravel_index(int(scores.argmax()), scores.shape)
-    return float(scores[row, col]), needs[need_at[row]].text, offers[offer_at[col]].text
