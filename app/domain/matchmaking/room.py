@@ -3,8 +3,9 @@
 A plain cosine flatters vague phrases: "Des contacts" or "Networking" sit fairly close to
 everything, so they crowd out the need that one offer in the room really answers. Each phrase
 is therefore scored against its neighbourhood (cross-domain similarity local scaling, CSLS):
-a need's crowding is the mean similarity of its `NEIGHBOURS` nearest offers of other members,
-each counted at least the model's floor (an offer's crowding likewise, over needs), and
+a need's crowding is the mean similarity of the `NEIGHBOURS` other members whose offers come
+nearest it, each counted at least the model's floor (an offer's crowding likewise, over
+members' needs), and
 
     answer = (2·cosine − crowding(need) − crowding(offer)) / (2·(1 − floor)), clipped to 0..1.
 
@@ -107,9 +108,12 @@ class Room:
 
     def _scores(self, need_at: slice, offer_at: slice) -> np.ndarray:
         """Score these need rows against these offer rows (the module's formula, unclipped)."""
-        cosine = self.needs.rows[need_at] @ self.offers.rows[offer_at].T
-        crowd = self.needs.crowding[need_at, None] + self.offers.crowding[None, offer_at]
-        return (2.0 * cosine - crowd) / (2.0 * (1.0 - self.floor))
+        scores = self.needs.rows[need_at] @ self.offers.rows[offer_at].T  # in place from here
+        scores *= 2.0
+        scores -= self.needs.crowding[need_at, None]
+        scores -= self.offers.crowding[None, offer_at]
+        scores /= 2.0 * (1.0 - self.floor)
+        return scores
 
 
 def _stack(
@@ -129,24 +133,48 @@ def _crowding(
     offer_owner: np.ndarray,
     floor: float,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Give each need's and each offer's mean similarity to its nearest phrases of others.
+    """Give each need's and each offer's mean similarity to its nearest other members.
 
-    Each of the `NEIGHBOURS` nearest counts at least `floor`, and missing ones count the floor:
-    a room with few phrases is judged as if padded with unrelated ones.
+    A member's similarity to a phrase is that of their closest phrase on the other side, so one
+    member who says the same thing ten ways is one neighbour, not ten. Each of the `NEIGHBOURS`
+    nearest counts at least `floor`, and missing ones count the floor: a room with few members
+    is judged as if padded with unrelated ones.
     """
-    need_near = np.full((len(needs), NEIGHBOURS), floor, np.float32)
+    need_crowd = np.full(len(needs), floor, np.float32)
     offer_near = np.full((NEIGHBOURS, len(offers)), floor, np.float32)
+    if not len(needs) or not len(offers):
+        return need_crowd, offer_near.mean(axis=0)
+    offer_starts, offer_people = _groups(offer_owner)
+    offer_ends = np.append(offer_starts[1:], len(offers))
     for lo, hi in _chunks(len(needs)):
+        lo, hi = _whole_runs(need_owner, lo, hi)
         block = needs[lo:hi] @ offers.T
-        block[need_owner[lo:hi, None] == offer_owner[None, :]] = floor  # one's own never count
-        need_near[lo:hi] = _nearest(np.concatenate([need_near[lo:hi], block], axis=1), axis=1)
-        offer_near = _nearest(np.concatenate([offer_near, block], axis=0), axis=0)
-    return need_near.mean(axis=1), offer_near.mean(axis=0)
+        need_starts, need_people = _groups(need_owner[lo:hi])
+        need_ends = np.append(need_starts[1:], hi - lo)
+        for person, first, last in zip(need_people, need_starts, need_ends, strict=True):
+            mine = np.searchsorted(offer_people, person)
+            if mine < len(offer_people) and offer_people[mine] == person:
+                block[first:last, offer_starts[mine] : offer_ends[mine]] = floor  # one's own
+        by_offerer = np.maximum.reduceat(block, offer_starts, axis=1)
+        need_crowd[lo:hi] = _mean_nearest(by_offerer, floor)
+        by_needer = np.maximum.reduceat(block, need_starts, axis=0)
+        offer_near = _nearest(np.concatenate([offer_near, _nearest(by_needer, axis=0)]), axis=0)
+    return need_crowd, np.maximum(offer_near, floor).mean(axis=0)
+
+
+def _mean_nearest(block: np.ndarray, floor: float) -> np.ndarray:
+    """Give each row's mean of its `NEIGHBOURS` highest scores, each counted at least `floor`."""
+    if block.shape[1] > NEIGHBOURS:
+        block = _nearest(block, axis=1)
+    padding = NEIGHBOURS - block.shape[1]
+    return (np.maximum(block, floor).sum(axis=1) + padding * floor) / NEIGHBOURS
 
 
 def _nearest(scores: np.ndarray, axis: int) -> np.ndarray:
-    """Keep the `NEIGHBOURS` highest scores along an axis (in no order)."""
+    """Keep the `NEIGHBOURS` highest scores along an axis (in no order), or all if fewer."""
     cut = scores.shape[axis] - NEIGHBOURS
+    if cut <= 0:
+        return scores
     return np.take(np.partition(scores, cut, axis=axis), range(cut, cut + NEIGHBOURS), axis=axis)
 
 
