@@ -190,3 +190,14 @@ def test_the_lexical_reader_has_nothing_to_load_at_start(session: Session) -> No
     reader = reading.attach(session.get_bind(), Settings(TABLEHOP_TEXT_MODEL="lexical"))
     assert reader.warm_up() is None
     reader.close()
+
+
+def test_the_stamp_changes_with_a_text_or_a_vector_stored_and_only_then(session: Session) -> None:
+    embedder = LexicalEmbedder()
+    before = reading.stamp(session, 1, embedder)
+    assert reading.stamp(session, 1, embedder) == before
+    reading.read_pending(session, 1, embedder)
+    read = reading.stamp(session, 1, embedder)
+    assert read != before
+    import_people(session, 1, SHEET.replace("Un expert-comptable", "Un avocat").encode())
+    assert reading.stamp(session, 1, embedder) != read
