@@ -13,7 +13,7 @@ from app.domain.scheduler.pairs.compact import compact
 from app.domain.scheduler.pairs.limit import keep_rounds
 from app.domain.scheduler.pairs.seating import Seating, to_plan
 from app.domain.scheduler.pairs.unmet import Unmet, plan_unmet
-from app.domain.scheduler.pairs.walks import shorten_walks
+from app.domain.scheduler.pairs.walks import seat_along, shorten_walks
 from app.domain.scheduler.pairs.worth import Worth
 
 
@@ -47,7 +47,7 @@ def valued_seatings(
     seatings = plain_seatings(constraints, None, seed)
     if rounds is not None and rounds < len(seatings):
         return valued.limited(constraints, worth, rounds, random.Random(seed))
-    return valued.by_value(seatings, constraints, worth)
+    return seat_along(valued.by_value(seatings, constraints, worth))
 
 
 def plain_seatings(constraints: Constraints, rounds: int | None, seed: int) -> list[Seating]:

@@ -14,6 +14,26 @@ from app.domain.scheduler.pairs.seating import Seating
 _TRIES = (-1, 1, -2, 2)
 
 
+def seat_along(seatings: list[Seating]) -> list[Seating]:
+    """Renumber each round's tables in the order of where its pairs' two people sat before.
+
+    For rounds put in a new order (by value), whose tables no longer follow one another. A
+    meeting's longer walk is its distance to the midpoint of its two people's last tables plus
+    half the distance between those, so giving the round's tables in order to the meetings in
+    order of midpoint makes the sum of the longer walks the least possible. Round 1 keeps its
+    numbers; who meets whom, and when, never changes.
+    """
+    last: dict[int, int] = {p: t for t, a, b in seatings[0] for p in (a, b)} if seatings else {}
+    for r in range(1, len(seatings)):
+        tables = sorted(t for t, _, _ in seatings[r])
+        meetings = sorted(
+            seatings[r], key=lambda m: (last.get(m[1], m[0]) + last.get(m[2], m[0]), m)
+        )
+        seatings[r] = [(t, a, b) for t, (_, a, b) in zip(tables, meetings, strict=True)]
+        last.update({p: t for t, a, b in seatings[r] for p in (a, b)})
+    return seatings
+
+
 def shorten_walks(seatings: list[Seating], tables: int) -> list[Seating]:
     """Renumber tables within rounds where that shortens someone's walk of two or more."""
     where = [{p: t for t, a, b in s for p in (a, b)} for s in seatings]
