@@ -21,7 +21,7 @@ benchmark's populations (`bench/matchmaking.py`) it comes within 0.1% of the LP'
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -36,20 +36,40 @@ _TOLERANCE = 1e-7
 def value_bound(present: Mapping[int, Person], rules: Rules, meetings: int) -> float:
     """Bound the value of any plan giving each person at most `meetings` meetings."""
     a, b, v = _edges(present, rules)
+    return _descend(a, b, v, len(present), meetings)[0]
+
+
+def slot_prices(pairs: Sequence[tuple[int, int, float]], people: int, meetings: int) -> list[float]:
+    """Price each person's time by the dual point found (y): what one of their meetings is worth.
+
+    `pairs` are (i, j, value) over people 0..people-1. At the LP's optimum a pair worth more
+    than its two prices is held and one worth less is not.
+    """
+    table = np.array(pairs, dtype=float).reshape(-1, 3)
+    ends = table[:, :2].astype(np.intp)
+    return _descend(ends[:, 0], ends[:, 1], table[:, 2], people, meetings)[1]
+
+
+def _descend(
+    a: np.ndarray, b: np.ndarray, v: np.ndarray, n: int, meetings: int
+) -> tuple[float, list[float]]:
+    """Lower D from the own-best point until it stalls; give the least D and its point."""
     if meetings <= 0 or not len(v):
-        return 0.0
-    dual = _Dual(a, b, v, len(present), meetings)
-    y = dual.start()
+        return 0.0, [0.0] * n
+    dual = _Dual(a, b, v, n, meetings)
+    y = best_y = dual.start()
     seen = [min(dual.own_best(), dual.value(y))]
     for _ in range(SWEEPS):
         moved = dual.sweep(y)
         if moved is None:
             break
         y, value = moved
+        if value < seen[-1]:
+            best_y = y
         seen.append(min(seen[-1], value))
         if len(seen) > STALL and seen[-1] > seen[-1 - STALL] * (1 - _TOLERANCE):
             break
-    return seen[-1]
+    return seen[-1], best_y.tolist()
 
 
 def _edges(present: Mapping[int, Person], rules: Rules) -> tuple[np.ndarray, ...]:
