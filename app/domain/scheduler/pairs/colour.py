@@ -59,11 +59,12 @@ def _swap_twice(at: list[dict[int, int]], i: int, j: int, rounds: int) -> int | 
 
     With c free for i and d for j, the e/d chain from j (missing i) frees e for j, then the
     c/e chain from j frees c, unless it ends at i. Each swap keeps the rounds valid, so one
-    that leads nowhere only leaves another colouring.
+    that leads nowhere only leaves another colouring. The first round, holding the most
+    valuable meetings, is left alone: this is for the few least valuable, seated last.
     """
-    free_i = [c for c in range(rounds) if c not in at[i]]
-    for d in (d for d in range(rounds) if d not in at[j]):
-        for e in (e for e in range(rounds) if e in at[j] and e not in free_i):
+    free_i = [c for c in range(1, rounds) if c not in at[i]]
+    for d in (d for d in range(1, rounds) if d not in at[j]):
+        for e in (e for e in range(1, rounds) if e in at[j] and e not in free_i):
             first = _chain(at, j, e, d)
             if i in first:
                 continue
