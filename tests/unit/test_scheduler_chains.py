@@ -27,8 +27,10 @@ def test_the_time_of_someone_everyone_wants_is_priced_at_what_meeting_them_is_wo
 
 
 def test_the_colouring_seats_a_meeting_one_kempe_chain_could_not() -> None:
-    meetings = [(0, 4), (2, 4), (3, 5), (3, 4), (1, 2), (0, 1), (2, 3)]
-    rounds = split(meetings, 6, 3)
+    meetings = [
+        (0, 2), (2, 3), (1, 4), (1, 3), (0, 5), (2, 4), (4, 5), (0, 1), (3, 5), (0, 3), (2, 5),
+    ]  # fmt: skip
+    rounds = split(meetings, 6, 4)
     assert sorted(m for held in rounds for m in held) == sorted(meetings)
     for held in rounds:
         seated = [p for m in held for p in m]
