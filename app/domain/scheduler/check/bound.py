@@ -17,6 +17,7 @@ lowers D: with the others fixed, D is least in y_p at the (b + 1)-th largest of 
 until D stalls; the least D seen, never more than the own-best bound, is given. On the
 benchmark's populations (`bench/matchmaking.py`) it comes within 0.1% of the LP's optimum
 (checked once with an LP solver); any y ≥ 0 is valid, so stopping early only loosens it.
+The point found also prices each person's time (`slot_prices`), for the 1:1 choice.
 """
 
 from __future__ import annotations

@@ -39,6 +39,7 @@ class _Search:
         worth, price = choice.worth, choice.prices
         self.choice = choice
         self.floor = choice.floor()
+        self.spare = {p for p, held in enumerate(choice.partners) if len(held) < choice.cap}
         self.near = [
             sorted(((v, q) for v, q in options if v - price[p] - price[q] > -SLACK), reverse=True)
             for p, options in enumerate(worth.partners)
@@ -72,22 +73,18 @@ class _Search:
         """From `here`, whose time a give-up freed, hold a new meeting and maybe give one up."""
         choice = self.choice
         partners, cap, pinned = choice.partners, choice.cap, choice.worth.pinned
-        start = chain[0][0]
+        closed = self._close(chain, here, gain)
+        if closed is not None or depth + 1 == DEPTH:
+            return closed
         seen = {p for p, _, _ in chain} | {here}
         tried = 0
         for value, w in self.near[here]:
             if gain + value <= _EPSILON or tried == BREADTH[depth]:
                 break
-            if w in partners[here] or (w in seen and w != start):
+            if w in partners[here] or w in seen or len(partners[w]) < cap:
                 continue
             tried += 1
             held = [*chain, (here, w, value)]
-            if w == start or len(partners[w]) < cap:
-                if self._fair(held):
-                    return held
-                continue
-            if depth + 1 == DEPTH:
-                continue
             for z, lost in sorted(partners[w].items(), key=lambda item: item[1]):
                 if z in seen or (min(w, z), max(w, z)) in pinned:
                     continue
@@ -98,6 +95,19 @@ class _Search:
                     found = self._extend(given, z, after, depth + 1)
                     if found is not None:
                         return found
+        return None
+
+    def _close(self, chain: Chain, here: int, gain: float) -> Chain | None:
+        """End the chain with a meeting for `here`: with its start, or someone with time."""
+        partners, of = self.choice.partners, self.choice.worth.of
+        start = chain[0][0]
+        seen = {p for p, _, _ in chain}
+        ends = [start] if start not in partners[here] else []
+        ends += [w for w in self.spare if w not in seen and w not in partners[here]]
+        for value, w in sorted(((of(here, w), w) for w in ends), reverse=True):
+            held = [*chain, (here, w, value)]
+            if value > 0 and gain + value > _EPSILON and self._fair(held):
+                return held
         return None
 
     def _fair(self, chain: Chain) -> bool:
@@ -119,3 +129,5 @@ class _Search:
         for p, q, value in chain:
             if value > 0:
                 choice.take(p, q)
+        for p in {p for link in chain for p in link[:2]}:
+            (self.spare.add if len(choice.partners[p]) < choice.cap else self.spare.discard)(p)
