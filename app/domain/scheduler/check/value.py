@@ -1,10 +1,10 @@
 """What a plan's meetings are worth, against what they could be worth: the plan's value figures.
 
-Counted once per pair met in the rounds still to play or played alike. The bound gives each
-person the value of their best partners, as many as the plan gives them meetings
-((table size − 1) × rounds), halved since each meeting is counted by both: no plan of that many
-rounds can hold more. The fairness figure is the least, over people who could get any value,
-of the value they get over their own bound (p10: the tenth percentile).
+Counted once per pair met in the rounds still to play or played alike. The bound is what no
+plan of that many rounds can beat: a point of the dual of the LP where each person has
+(table size − 1) × rounds meetings (`bound.py`), never looser than each person's best partners'
+value, halved. The fairness figure is the least, over people who could get any value, of the
+value they get over their own bound, their best partners' value (p10: the tenth percentile).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from heapq import nlargest
 
 from app.domain.model import Pair, Person, Plan, Rules
+from app.domain.scheduler.check.bound import value_bound
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def value_figures(plan: Plan, present: Mapping[int, Person], rules: Rules) -> Va
     must = [m for m in rules.must if m <= present.keys()]
     return ValueFigures(
         value=sum(rules.values.get(m, 0.0) for m in met if m <= present.keys()),
-        bound=sum(bounds.values()) / 2,
+        bound=value_bound(present, rules, meetings),
         fairness_min=shares[0],
         fairness_p10=shares[len(shares) // 10],
         must_met=sum(m in met for m in must),

@@ -13,9 +13,12 @@ total value. Pinned pairs (`Rules.must`) are taken first, before any value.
 The search is a greedy degree-R selection (a b-matching) on each person's best candidates,
 lazy as in Minoux's accelerated greedy: a meeting's gain can only fall as its two people gain,
 so a gain popped from the heap is recomputed and taken if still the best. Each gain is counted
-net of a regret, the value of each one's next-best partner (what they could have instead), so
-a pair with no good alternative goes before one whose two people have plenty: measured on the
-benchmark, this raises both the total and the fairness figure (`bench/matchmaking.py`).
+net of the price of the two people's time: each one's y in the dual of the b-matching LP
+(`check/bound.py`), what one of their meetings is worth at the best R meetings each, so a pair
+worth less than what its two people could have instead waits. The price replaced the value of
+each one's next-best partner, which overprices the time of people many want: on the benchmark
+(`bench/matchmaking.py`) the greedy then stranded more people with time left and no partner
+who had any, and its total fell further behind the per-round matching's.
 """
 
 from __future__ import annotations
@@ -23,10 +26,10 @@ from __future__ import annotations
 import random
 from heapq import heapify, heappop, heappush
 
+from app.domain.scheduler.check.bound import slot_prices
 from app.domain.scheduler.pairs.worth import Worth
 
 POWER = 0.5
-REGRET = 1.0  # how much a person's next-best partner's value counts against a meeting
 JITTER = 0.1
 CANDIDATES = 3  # candidates per person, per meeting they have time for
 _EPSILON = 1e-12
@@ -44,6 +47,7 @@ class Choice:
         self.got = [0.0] * worth.n
         self.partners: list[dict[int, float]] = [{} for _ in range(worth.n)]
         self.candidates: list[tuple[int, int, float]] = []  # best pairs, as (i, j, value)
+        self.prices = _prices(worth, meetings)
 
     def room(self, i: int, j: int) -> bool:
         """Tell whether both people still have time for another meeting."""
@@ -65,6 +69,22 @@ class Choice:
         """Give the fairness-weighted total of the meetings held (see the module's rule)."""
         pairs = zip(self.bound, self.got, strict=True)
         return sum(b * (max(0.0, g) / b) ** POWER for b, g in pairs if b > 0)
+
+    def floor(self) -> float:
+        """Give the tenth percentile of shares (value got over own bound): the fairness floor."""
+        shares = sorted(g / b for g, b in zip(self.got, self.bound, strict=True) if b > 0)
+        return shares[len(shares) // 10] if shares else 0.0
+
+    def keeps_floor(self, change: dict[int, float], floor: float) -> bool:
+        """Tell whether a change of values leaves nobody below the floor who was not, nor lower.
+
+        So neither the least share nor the tenth percentile can fall.
+        """
+        for p, more in change.items():
+            bound, got = self.bound[p], self.got[p]
+            if more < 0 and bound > 0 and (got + more) / bound < min(floor, got / bound) - _EPSILON:
+                return False
+        return True
 
     def gain(self, i: int, j: int, value: float) -> float:
         """Give what a meeting adds to the fairness-weighted total."""
@@ -90,10 +110,10 @@ def choose(worth: Worth, meetings: int, rng: random.Random | None = None) -> Cho
         if choice.room(i, j) and j not in choice.partners[i]:
             choice.take(i, j)
     candidates = choice.candidates = _candidates(worth, meetings * CANDIDATES)
-    regret = _regret(worth, meetings)
+    price = choice.prices
     shaken = [(i, j, _shake(value, rng)) for i, j, value in candidates]
     heap = [
-        (-choice.gain(i, j, value) + REGRET * (regret[i] + regret[j]), i, j, value)
+        (-choice.gain(i, j, value) + price[i] + price[j], i, j, value)
         for i, j, value in shaken
         if j not in choice.partners[i]
     ]
@@ -102,7 +122,7 @@ def choose(worth: Worth, meetings: int, rng: random.Random | None = None) -> Cho
         _, i, j, value = heappop(heap)
         if not choice.room(i, j):
             continue
-        gain = choice.gain(i, j, value) - REGRET * (regret[i] + regret[j])
+        gain = choice.gain(i, j, value) - price[i] - price[j]
         if heap and gain < -heap[0][0] - _EPSILON:
             heappush(heap, (-gain, i, j, value))
             continue
@@ -115,9 +135,11 @@ def _shake(value: float, rng: random.Random | None) -> float:
     return value * (1 + JITTER * (2 * rng.random() - 1)) if rng is not None else value
 
 
-def _regret(worth: Worth, meetings: int) -> list[float]:
-    """Give what each person could get instead of one meeting: their next-best partner's value."""
-    return [best[-1][0] if len(best) > meetings else 0.0 for best in worth.best(meetings + 1)]
+def _prices(worth: Worth, meetings: int) -> list[float]:
+    """Price each person's time (see the module), zero for all when no pair has a value."""
+    n = worth.n
+    pairs = [(key // n, key % n, value) for key, value in worth.value.items()]
+    return slot_prices(pairs, n, meetings)
 
 
 def _candidates(worth: Worth, count: int) -> list[tuple[int, int, float]]:

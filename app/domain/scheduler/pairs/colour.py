@@ -19,6 +19,8 @@ def split(meetings: Meetings, people: int, rounds: int) -> list[Meetings]:
         c = _common_free(at, i, j, rounds)
         if c is None:
             c = _swap_for(at, i, j, rounds)
+        if c is None:
+            c = _swap_twice(at, i, j, rounds)
         if c is not None:
             at[i][c] = j
             at[j][c] = i
@@ -49,6 +51,30 @@ def _swap_for(at: list[dict[int, int]], i: int, j: int, rounds: int) -> int | No
         if i not in path:
             _flip(at, path, c, d)
             return c
+    return None
+
+
+def _swap_twice(at: list[dict[int, int]], i: int, j: int, rounds: int) -> int | None:
+    """Free a round for both with two chains from j when one cannot; give it, or None.
+
+    With c free for i and d for j, the e/d chain from j (missing i) frees e for j, then the
+    c/e chain from j frees c, unless it ends at i. Each swap keeps the rounds valid, so one
+    that leads nowhere only leaves another colouring. The first round, holding the most
+    valuable meetings, is left alone: this is for the few least valuable, seated last.
+    """
+    free_i = [c for c in range(1, rounds) if c not in at[i]]
+    for d in (d for d in range(1, rounds) if d not in at[j]):
+        for e in (e for e in range(1, rounds) if e in at[j] and e not in free_i):
+            first = _chain(at, j, e, d)
+            if i in first:
+                continue
+            _flip(at, first, e, d)
+            for c in free_i:
+                second = _chain(at, j, c, e)
+                if i not in second:
+                    _flip(at, second, c, e)
+                    return c
+            return None
     return None
 
 

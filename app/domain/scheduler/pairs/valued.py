@@ -4,7 +4,9 @@ Runs in `plan_pairs` when `Rules.values` or `Rules.must` is not empty (with neit
 exactly the plain ones). With fewer rounds than a full plan needs (`limited`):
 
 1. choose: at most R meetings per person, the most value fairly shared (`choose.py`, where
-   the fairness rule is stated), pinned pairs first;
+   the fairness rule is stated), pinned pairs first; then time left spare given to valuable
+   meetings (`spare.py`) and meetings priced below their people's time traded along chains
+   (`alternate.py`), neither letting anyone's share fall below the fairness floor;
 2. split: those meetings coloured into R rounds, the most valuable first (`colour.py`);
 3. fill: every round grown to a maximum matching with pairs nobody meets in another round
    (the most valuable, then new before club mates), so nobody sits out needlessly — people
@@ -23,12 +25,14 @@ from __future__ import annotations
 import random
 
 from app.domain.scheduler.constraints import HISTORY, Constraints
+from app.domain.scheduler.pairs.alternate import alternate
 from app.domain.scheduler.pairs.blossom import augment
 from app.domain.scheduler.pairs.choose import choose
 from app.domain.scheduler.pairs.colour import split
 from app.domain.scheduler.pairs.exchange import exchange
 from app.domain.scheduler.pairs.matching import take_in_order
 from app.domain.scheduler.pairs.seating import Seating
+from app.domain.scheduler.pairs.spare import use_spare_time
 from app.domain.scheduler.pairs.worth import FORBIDDEN, Worth
 
 Meetings = list[tuple[int, int]]
@@ -109,6 +113,8 @@ def _component(start: int, mates: dict, seen: set[int]) -> set[tuple[int, int, i
 def _attempt(worth: Worth, rounds: int, rng: random.Random | None) -> tuple[list[Meetings], float]:
     """Choose, split, fill and exchange once; give the rounds and their weighted total."""
     choice = choose(worth, rounds, rng)
+    use_spare_time(choice)
+    alternate(choice)
     chosen = choice.meetings()
     chosen.sort(key=lambda m: -worth.ranked(*m))
     planned = split(chosen, worth.n, rounds)
