@@ -14,7 +14,9 @@ exactly the plain ones). With fewer rounds than a full plan needs (`limited`):
 4. exchange: partners swapped within rounds while it raises the weighted total
    (`exchange.py`); a few tries with the order shaken, the best kept;
 5. order: the most valuable meetings moved to the earliest rounds (Kempe swaps between two
-   rounds), rounds sorted by value, and tables numbered so people stay near where they sat.
+   rounds; then round 1 remade as the heaviest matching of the plan's own meetings, if the
+   rest still fit the other rounds: `first_round.py`), rounds sorted by value, and tables
+   numbered so people stay near where they sat.
 
 With enough rounds for every pair (`by_value`), all pairs are kept and the rounds of the plain
 plan are put in order of value, so an evening cut short loses the least.
@@ -30,6 +32,7 @@ from app.domain.scheduler.pairs.blossom import augment
 from app.domain.scheduler.pairs.choose import choose
 from app.domain.scheduler.pairs.colour import split
 from app.domain.scheduler.pairs.exchange import exchange
+from app.domain.scheduler.pairs.first_round import heaviest_first
 from app.domain.scheduler.pairs.matching import take_in_order
 from app.domain.scheduler.pairs.seating import Seating
 from app.domain.scheduler.pairs.spare import use_spare_time
@@ -56,7 +59,8 @@ def limited(
             best, best_score = planned, score
     assert best is not None
     best = _most_valuable_first(best, worth)
-    best.sort(key=lambda held: -_round_worth(worth, held))
+    best = _most_valuable_first(heaviest_first(best, worth, rng), worth)
+    best.sort(key=lambda held: -worth.held(held))
     return _seat(best, constraints.ids)
 
 
@@ -130,14 +134,9 @@ def by_value(seatings: list[Seating], constraints: Constraints, worth: Worth) ->
     at = {pid: i for i, pid in enumerate(constraints.ids)}
 
     def round_worth(seating: Seating) -> float:
-        return _round_worth(worth, [(at[a], at[b]) for _, a, b in seating])
+        return worth.held([(at[a], at[b]) for _, a, b in seating])
 
     return sorted(seatings, key=lambda s: -round_worth(s))
-
-
-def _round_worth(worth: Worth, held: Meetings) -> float:
-    """Give a round's value, a pinned pair counting more than any value."""
-    return sum(worth.ranked(i, j) for i, j in held)
 
 
 def _fill(held: Meetings, worth: Worth, met: set[int]) -> None:

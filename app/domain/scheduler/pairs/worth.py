@@ -48,6 +48,10 @@ class Worth:
         pinned = (i, j) in self.pinned or (j, i) in self.pinned
         return self.of(i, j) + (self.top if pinned else 0.0)
 
+    def held(self, meetings: list[tuple[int, int]]) -> float:
+        """Give a round's value for ordering, a pinned pair counting more than any value."""
+        return sum(self.ranked(i, j) for i, j in meetings)
+
     def _indices(self, at: dict[int, int], met: frozenset[int]) -> tuple[int | None, int | None]:
         """Give the indices of a pair's two people (None for someone not present)."""
         a, b = sorted(met) if len(met) == 2 else (None, None)
