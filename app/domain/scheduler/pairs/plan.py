@@ -10,6 +10,7 @@ from app.domain.scheduler.constraints import Constraints
 from app.domain.scheduler.pairs import valued
 from app.domain.scheduler.pairs.circle import circle_rounds, couples_for
 from app.domain.scheduler.pairs.compact import compact
+from app.domain.scheduler.pairs.early import arrange, best_rotation
 from app.domain.scheduler.pairs.limit import keep_rounds
 from app.domain.scheduler.pairs.seating import Seating, to_plan
 from app.domain.scheduler.pairs.unmet import Unmet, plan_unmet
@@ -44,9 +45,15 @@ def valued_seatings(
     worth = Worth(constraints, rules)
     if rounds is not None and rounds < lower_bound(constraints):
         return valued.limited(constraints, worth, rounds, random.Random(seed))
-    seatings = plain_seatings(constraints, None, seed)
+    circle = not (constraints.history and Unmet(constraints).has_old())
+    if circle:
+        seatings = full_seatings(constraints, random.Random(seed), worth)
+    else:
+        seatings = plain_seatings(constraints, None, seed)
     if rounds is not None and rounds < len(seatings):
         return valued.limited(constraints, worth, rounds, random.Random(seed))
+    if circle:
+        return best_rotation(seatings, worth, constraints.ids)
     return seat_along(valued.by_value(seatings, constraints, worth))
 
 
@@ -65,9 +72,16 @@ def plain_seatings(constraints: Constraints, rounds: int | None, seed: int) -> l
     return seatings
 
 
-def full_seatings(constraints: Constraints, rng: random.Random) -> list[Seating]:
-    """Seat every allowed meeting: the circle method, then sparse rounds emptied."""
+def full_seatings(
+    constraints: Constraints, rng: random.Random, worth: Worth | None = None
+) -> list[Seating]:
+    """Seat every allowed meeting: the circle method, then sparse rounds emptied.
+
+    Given pair values, people's starting seats are traded so valuable pairs meet early.
+    """
     couples = couples_for(constraints, rng)
+    if worth is not None:
+        couples = arrange(couples, constraints, worth)
     forbidden = constraints.forbidden if constraints.apart() else None
     seatings = circle_rounds(couples, forbidden)
     if forbidden is not None:
