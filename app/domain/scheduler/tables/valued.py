@@ -1,60 +1,94 @@
 """Seat valuable pairs together once the tables are filled: seat swaps that lower the price.
 
-Runs in `plan_tables` when the rules give pair values (their discounts
-are in the weights, `layout.weights_for`). The searches before it only mend conflicts (repeats,
-colleagues); here each person, round by round, tries to join the table of one of their most
-valuable partners by swapping seats with someone there. The best such swap is made when it
-lowers the total price, so never at the cost of a repeat or a colleague: those cost more than
-any value gains.
+Runs in `plan_tables` when the rules give pair values (their discounts are in the weights,
+`layout.weights_for`). The searches before it only mend conflicts (repeats, colleagues); here
+each round in turn is searched with the other rounds held still, so what a pair costs when it
+sits together in that round is fixed: its base price plus its meetings elsewhere. Every swap of
+two people at different tables is priced in one n × n array (numpy), kept up to date row by row
+as people move; the best swaps on tables no better swap touches are made together, while any
+lowers the total price: never at the cost of a repeat or a colleague, which cost more than any
+value gains.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from heapq import nlargest
+import numpy as np
 
-from app.domain.model import Person, Rules
-from app.domain.scheduler.tables.grid import Grid, Weights
-from app.domain.scheduler.tables.search import apply_swap, swap_gain
+from app.domain.scheduler.tables.grid import Grid, Weights, count_round
 
-PARTNERS = 3  # valuable partners each person tries to join, per round
-PASSES = 2
+PASSES = 3  # sweeps over the rounds: a round's seats change what the others' pairs cost
 _EPSILON = 1e-9
 
 
-def best_partners(people: Sequence[Person], rules: Rules) -> list[list[int]]:
-    """Give each person's most valuable partners, by index, best first."""
-    index = {p.id: i for i, p in enumerate(people)}
-    options: list[list[tuple[float, int]]] = [[] for _ in people]
-    for key, worth in rules.values.items():
-        a, b = (index.get(pid) for pid in key) if len(key) == 2 else (None, None)
-        if a is not None and b is not None and worth > 0:
-            options[a].append((worth, b))
-            options[b].append((worth, a))
-    return [[j for _, j in nlargest(PARTNERS, row)] for row in options]
-
-
-def seat_by_value(grid: Grid, weights: Weights, partners: list[list[int]], free: range) -> None:
-    """Swap seats in the free rounds while a swap brings valuable partners together."""
+def seat_by_value(grid: Grid, weights: Weights, free: range) -> None:
+    """Swap seats in the free rounds while a swap lowers the price; keep `weights` matching."""
+    base = np.array(weights.base, dtype=float)
+    met = np.array(weights.met, dtype=float)
+    before = {r: [t[:] for t in grid[r]] for r in free}
     for _ in range(PASSES):
-        if not sum(_pass(grid[r], weights, partners, r) for r in free):
+        if not sum(_search_round(grid[r], base, met) for r in free):
             break
+    for r in free:
+        count_round(weights.met, before[r], -1)
+        count_round(weights.met, grid[r], 1)
 
 
-def _pass(rnd: list[list[int]], weights: Weights, partners: list[list[int]], r: int) -> int:
-    """Try, for everyone in one round, to join a valuable partner's table; count swaps made."""
-    where = {p: t for t, table in enumerate(rnd) for p in table}
+def _search_round(rnd: list[list[int]], base: np.ndarray, met: np.ndarray) -> int:
+    """Make the best swaps of one round (everyone seated) until none pays; count them."""
+    where = np.empty(len(met), dtype=np.intp)
+    for t, table in enumerate(rnd):
+        where[table] = t
+    met -= _together(where)
+    price = base + met
+    order = np.argsort(where, kind="stable")
+    starts = np.searchsorted(where[order], np.arange(len(rnd)))
+    cost = np.add.reduceat(price[:, order], starts, axis=1)  # cost[p, t]: p's price at t
+    gain = _gains(cost, price, where, np.arange(len(where)))
     moved = 0
-    for a, wanted in enumerate(partners):
-        t = where.get(a)
-        for q in wanted:
-            u = where.get(q)
-            if t is None or u is None or u == t:
-                continue
-            delta, b = min((swap_gain(weights, a, rnd[t], b, rnd[u]), b) for b in rnd[u])
-            if delta < -_EPSILON and b != q:
-                apply_swap(rnd, weights, t, a, u, b)
-                where[a], where[b] = u, t
-                t = u
-                moved += 1
+    while swaps := _pick(gain, where):
+        for i, j in swaps:
+            t, u = where[i], where[j]
+            change = price[:, j] - price[:, i]
+            cost[:, t] += change
+            cost[:, u] -= change
+            where[i], where[j] = u, t
+        moved += len(swaps)
+        touched = np.flatnonzero(np.isin(where, [where[p] for s in swaps for p in s]))
+        rows = _gains(cost, price, where, touched)
+        gain[touched] = rows
+        gain[:, touched] = rows.T
+    met += _together(where)
+    if moved:
+        rnd[:] = [np.flatnonzero(where == t).tolist() for t in range(len(rnd))]
     return moved
+
+
+def _together(where: np.ndarray) -> np.ndarray:
+    """Give the 0/1 matrix of who sits with whom (nobody with themselves)."""
+    together = (where[:, None] == where[None, :]).astype(float)
+    np.fill_diagonal(together, 0.0)
+    return together
+
+
+def _gains(cost: np.ndarray, price: np.ndarray, where: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Price swapping each of `rows` with everyone: negative lowers the total, inf is no swap."""
+    own = cost[np.arange(len(where)), where]
+    gain = cost[rows][:, where] + cost[:, where[rows]].T
+    gain -= own[rows, None] + own[None, :] + 2 * price[rows]
+    gain[where[rows, None] == where[None, :]] = np.inf
+    return gain
+
+
+def _pick(gain: np.ndarray, where: np.ndarray) -> list[tuple[int, int]]:
+    """Give each seat's best swap that lowers the price, best first, no two on one table."""
+    best = gain.argmin(axis=1)
+    worth = gain[np.arange(len(best)), best]
+    taken: set[int] = set()
+    swaps = []
+    for i in np.flatnonzero(worth < -_EPSILON)[np.argsort(worth[worth < -_EPSILON], kind="stable")]:
+        j = int(best[i])
+        t, u = int(where[i]), int(where[j])
+        if t not in taken and u not in taken:
+            taken.update((t, u))
+            swaps.append((int(i), j))
+    return swaps
