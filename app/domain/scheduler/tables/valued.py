@@ -12,6 +12,8 @@ value gains.
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 
 from app.domain.scheduler.tables.grid import Grid, Weights, count_round
@@ -20,17 +22,47 @@ PASSES = 3  # sweeps over the rounds: a round's seats change what the others' pa
 _EPSILON = 1e-9
 
 
-def seat_by_value(grid: Grid, weights: Weights, free: range) -> None:
-    """Swap seats in the free rounds while a swap lowers the price; keep `weights` matching."""
+def seat_by_value(
+    grid: Grid, weights: Weights, sizes: list[int], rounds: int, rng: random.Random
+) -> None:
+    """Add rounds up to `rounds`, each at its cheapest seats, then swap seats in every round
+    while a swap lowers the price; keep `weights` matching."""
     base = np.array(weights.base, dtype=float)
     met = np.array(weights.met, dtype=float)
-    before = {r: [t[:] for t in grid[r]] for r in free}
+    before = [[t[:] for t in rnd] for rnd in grid]
+    while len(grid) < rounds:
+        grid.append(_cheapest_round(sizes, base, met, rng))
     for _ in range(PASSES):
-        if not sum(_search_round(grid[r], base, met) for r in free):
+        if not sum(_search_round(rnd, base, met) for rnd in grid):
             break
-    for r in free:
-        count_round(weights.met, before[r], -1)
-        count_round(weights.met, grid[r], 1)
+    for rnd in before:
+        count_round(weights.met, rnd, -1)
+    for rnd in grid:
+        count_round(weights.met, rnd, 1)
+
+
+def _cheapest_round(
+    sizes: list[int], base: np.ndarray, met: np.ndarray, rng: random.Random
+) -> list[list[int]]:
+    """Seat everyone once, in random order, each at the table with a seat where they pay least
+    (ties to a random table); count the round's meetings in `met`."""
+    price = base + met
+    tables: list[list[int]] = [[] for _ in sizes]
+    order = rng.sample(range(len(sizes)), len(sizes))
+    cost = np.zeros((len(sizes), len(met)))  # cost[k, p]: p's price at table order[k]
+    shut = np.zeros(len(sizes))
+    for p in rng.sample(range(len(met)), len(met)):
+        k = int(np.argmin(cost[:, p] + shut))
+        table = tables[order[k]]
+        table.append(p)
+        cost[k] += price[p]
+        if len(table) == sizes[order[k]]:
+            shut[k] = np.inf
+    where = np.empty(len(met), dtype=np.intp)
+    for t, table in enumerate(tables):
+        where[table] = t
+    met += _together(where)
+    return tables
 
 
 def _search_round(rnd: list[list[int]], base: np.ndarray, met: np.ndarray) -> int:
@@ -83,9 +115,10 @@ def _pick(gain: np.ndarray, where: np.ndarray) -> list[tuple[int, int]]:
     """Give each seat's best swap that lowers the price, best first, no two on one table."""
     best = gain.argmin(axis=1)
     worth = gain[np.arange(len(best)), best]
+    paying = np.flatnonzero(worth < -_EPSILON)
     taken: set[int] = set()
     swaps = []
-    for i in np.flatnonzero(worth < -_EPSILON)[np.argsort(worth[worth < -_EPSILON], kind="stable")]:
+    for i in paying[np.argsort(worth[paying], kind="stable")]:
         j = int(best[i])
         t, u = int(where[i]), int(where[j])
         if t not in taken and u not in taken:
