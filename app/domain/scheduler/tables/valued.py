@@ -1,13 +1,14 @@
-"""Seat valuable pairs together once the tables are filled: seat swaps that lower the price.
+"""Seat valuable pairs together: rounds seated by price, then seat swaps that lower it.
 
-Runs in `plan_tables` when the rules give pair values (their discounts are in the weights,
-`layout.weights_for`). The searches before it only mend conflicts (repeats, colleagues); here
-each round in turn is searched with the other rounds held still, so what a pair costs when it
-sits together in that round is fixed: its base price plus its meetings elsewhere. Every swap of
-two people at different tables is priced in one n × n array (numpy), kept up to date row by row
-as people move; the best swaps on tables no better swap touches are made together, while any
-lowers the total price: never at the cost of a repeat or a colleague, which cost more than any
-value gains.
+Runs from `fill` when the rules give pair values (their discounts are in the weights,
+`layout.weights_for`). Each round in turn is searched with the other rounds held still, so what
+a pair costs when it sits together in that round is fixed: its base price plus its meetings
+elsewhere. What each person would pay more at each table is kept in numpy arrays, so every swap
+of someone whose table changed is priced with everyone at once; the best swaps on tables no
+better swap touches are made together, while any lowers the total price: never at the cost of a
+repeat or a colleague, which cost more than any value gains, so this search also mends them.
+At the local optimum, a few shakes (three people moved round three tables, then the descent
+again) are kept when they end lower, undone otherwise.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import numpy as np
 
 from app.domain.scheduler.tables.grid import Grid, Weights, count_round
 
-PASSES = 3  # sweeps over the rounds: a round's seats change what the others' pairs cost
+PASSES = 2  # sweeps over the rounds: a round's seats change what the others' pairs cost
+SHAKES = 4000  # shakes per round and pass: this over the people present, one per table at most
 _EPSILON = 1e-9
 
 
@@ -32,8 +34,9 @@ def seat_by_value(
     before = [[t[:] for t in rnd] for rnd in grid]
     while len(grid) < rounds:
         grid.append(_cheapest_round(sizes, base, met, rng))
+    shakes = min(len(sizes), SHAKES // len(met)) if len(sizes) >= 3 else 0
     for _ in range(PASSES):
-        if not sum(_search_round(rnd, base, met) for rnd in grid):
+        if not sum(_search_round(rnd, base, met, rng, shakes) for rnd in grid):
             break
     for rnd in before:
         count_round(weights.met, rnd, -1)
@@ -65,34 +68,108 @@ def _cheapest_round(
     return tables
 
 
-def _search_round(rnd: list[list[int]], base: np.ndarray, met: np.ndarray) -> int:
-    """Make the best swaps of one round (everyone seated) until none pays; count them."""
-    where = np.empty(len(met), dtype=np.intp)
-    for t, table in enumerate(rnd):
-        where[table] = t
-    met -= _together(where)
-    price = base + met
-    order = np.argsort(where, kind="stable")
-    starts = np.searchsorted(where[order], np.arange(len(rnd)))
-    cost = np.add.reduceat(price[:, order], starts, axis=1)  # cost[p, t]: p's price at t
-    gain = _gains(cost, price, where, np.arange(len(where)))
-    moved = 0
-    while swaps := _pick(gain, where):
+def _search_round(
+    rnd: list[list[int]], base: np.ndarray, met: np.ndarray, rng: random.Random, shakes: int
+) -> int:
+    """Make the best swaps of one round (everyone seated) until none pays, then try `shakes`
+    shakes, each kept if the descent after it ends lower (otherwise undone); count the swaps
+    kept."""
+    search = _Round(rnd, base, met)
+    moved = len(search.descend(np.arange(len(met))))
+    for _ in range(shakes):
+        before = search.total()
+        shaken, touched = search.shake(rng)
+        done = shaken + search.descend(touched)
+        if search.total() < before - _EPSILON:
+            moved += len(done)
+        else:
+            search.undo(done)
+    met += _together(search.where)
+    if moved:
+        rnd[:] = search.tables
+    return moved
+
+
+class _Round:
+    """One round's seats, what each person pays at each table, and what every swap would
+    change, with the round's own meetings taken out of `met` (the other rounds held still)."""
+
+    def __init__(self, rnd: list[list[int]], base: np.ndarray, met: np.ndarray) -> None:
+        self.tables = [table[:] for table in rnd]
+        where = self.where = np.empty(len(met), dtype=np.intp)
+        for t, table in enumerate(rnd):
+            where[table] = t
+        met -= _together(where)
+        price = self.price = base + met
+        order = np.argsort(where, kind="stable")
+        starts = np.searchsorted(where[order], np.arange(len(rnd)))
+        self.cost = np.add.reduceat(price[:, order], starts, axis=1)  # p's price at table t
+        self.twice = 2 * price
+        self.extra = np.empty_like(self.cost)  # what p would pay more at t (own table: inf)
+        self._reprice(np.arange(len(where)))
+
+    def total(self) -> float:
+        """Give the round's price: every pair seated together, counted once."""
+        return float(self.cost[np.arange(len(self.where)), self.where].sum()) / 2
+
+    def descend(self, rows: np.ndarray) -> list[tuple[int, int]]:
+        """Make the best swaps until none lowers the price, looking only at swaps of `rows`
+        (nobody else's swaps changed since the last descent); give them in order."""
+        done: list[tuple[int, int]] = []
+        while len(rows):
+            gain = self.extra[rows][:, self.where] + self.extra[:, self.where[rows]].T
+            gain -= self.twice[rows]
+            best = gain.argmin(axis=1)
+            worth = gain[np.arange(len(rows)), best]
+            paying = worth < -_EPSILON
+            rows, best, worth = rows[paying], best[paying], worth[paying]
+            swaps = _disjoint(rows, best, worth, self.where)
+            if not swaps:
+                break
+            dirty = np.zeros(len(self.where), dtype=bool)
+            dirty[rows] = True
+            dirty[self._swap(swaps)] = True
+            rows = np.flatnonzero(dirty)
+            done += swaps
+        return done
+
+    def shake(self, rng: random.Random) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """Move one person of each of three tables picked at random on to the next table;
+        give the swaps and everyone at those tables."""
+        t, u, v = rng.sample(range(len(self.tables)), 3)
+        a, b, c = (rng.choice(self.tables[x]) for x in (t, u, v))
+        swaps = [(a, b), (a, c)]  # a to u and b to t, then a on to v and c to u
+        return swaps, self._swap(swaps)
+
+    def undo(self, done: list[tuple[int, int]]) -> None:
+        """Take back swaps, last first."""
+        self._swap(done[::-1])
+
+    def _swap(self, swaps: list[tuple[int, int]]) -> np.ndarray:
+        """Make swaps in order, re-price the swaps of everyone at the tables touched and give
+        those people."""
+        cost, extra, where, tables = self.cost, self.extra, self.where, self.tables
+        hit = set()
         for i, j in swaps:
-            t, u = where[i], where[j]
-            change = price[:, j] - price[:, i]
+            t, u = int(where[i]), int(where[j])
+            change = self.price[:, j] - self.price[:, i]
             cost[:, t] += change
             cost[:, u] -= change
+            extra[:, t] += change
+            extra[:, u] -= change
             where[i], where[j] = u, t
-        moved += len(swaps)
-        touched = np.flatnonzero(np.isin(where, [where[p] for s in swaps for p in s]))
-        rows = _gains(cost, price, where, touched)
-        gain[touched] = rows
-        gain[:, touched] = rows.T
-    met += _together(where)
-    if moved:
-        rnd[:] = [np.flatnonzero(where == t).tolist() for t in range(len(rnd))]
-    return moved
+            tables[t][tables[t].index(i)] = j
+            tables[u][tables[u].index(j)] = i
+            hit.update((t, u))
+        touched = np.array([p for t in hit for p in tables[t]])
+        self._reprice(touched)
+        return touched
+
+    def _reprice(self, rows: np.ndarray) -> None:
+        """Recount what `rows` would pay more at each table than at their own."""
+        own = self.where[rows]
+        self.extra[rows] = self.cost[rows] - self.cost[rows, own][:, None]
+        self.extra[rows, own] = np.inf
 
 
 def _together(where: np.ndarray) -> np.ndarray:
@@ -102,26 +179,16 @@ def _together(where: np.ndarray) -> np.ndarray:
     return together
 
 
-def _gains(cost: np.ndarray, price: np.ndarray, where: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Price swapping each of `rows` with everyone: negative lowers the total, inf is no swap."""
-    own = cost[np.arange(len(where)), where]
-    gain = cost[rows][:, where] + cost[:, where[rows]].T
-    gain -= own[rows, None] + own[None, :] + 2 * price[rows]
-    gain[where[rows, None] == where[None, :]] = np.inf
-    return gain
-
-
-def _pick(gain: np.ndarray, where: np.ndarray) -> list[tuple[int, int]]:
-    """Give each seat's best swap that lowers the price, best first, no two on one table."""
-    best = gain.argmin(axis=1)
-    worth = gain[np.arange(len(best)), best]
-    paying = np.flatnonzero(worth < -_EPSILON)
+def _disjoint(
+    rows: np.ndarray, best: np.ndarray, worth: np.ndarray, where: np.ndarray
+) -> list[tuple[int, int]]:
+    """Give the paying swaps (row, its best partner), best first, no two on one table."""
     taken: set[int] = set()
     swaps = []
-    for i in paying[np.argsort(worth[paying], kind="stable")]:
-        j = int(best[i])
+    for k in np.argsort(worth, kind="stable").tolist():
+        i, j = int(rows[k]), int(best[k])
         t, u = int(where[i]), int(where[j])
         if t not in taken and u not in taken:
             taken.update((t, u))
-            swaps.append((int(i), j))
+            swaps.append((i, j))
     return swaps
