@@ -7,8 +7,9 @@ elsewhere. What each person would pay more at each table is kept in numpy arrays
 of someone whose table changed is priced with everyone at once; the best swaps on tables no
 better swap touches are made together, while any lowers the total price: never at the cost of a
 repeat or a colleague, which cost more than any value gains, so this search also mends them.
-At the local optimum, a few shakes (three people moved round three tables, then the descent
-again) are kept when they end lower, undone otherwise.
+At the local optimum, a few shakes (three people moved round three tables, each to where the
+one before would gain most, then the descent again) are kept when they end lower, undone
+otherwise.
 """
 
 from __future__ import annotations
@@ -134,11 +135,19 @@ class _Round:
         return done
 
     def shake(self, rng: random.Random) -> tuple[list[tuple[int, int]], np.ndarray]:
-        """Move one person of each of three tables picked at random on to the next table;
-        give the swaps and everyone at those tables."""
-        t, u, v = rng.sample(range(len(self.tables)), 3)
-        a, b, c = (rng.choice(self.tables[x]) for x in (t, u, v))
-        swaps = [(a, b), (a, c)]  # a to u and b to t, then a on to v and c to u
+        """Move someone picked at random to the table they would gain most at, someone there
+        on to theirs (not the first), and someone from that one to the first; give the swaps
+        and everyone at those tables (no swaps when the chain closes too soon)."""
+        t = rng.randrange(len(self.tables))
+        a = rng.choice(self.tables[t])
+        u = int(np.argmin(self.extra[a]))
+        b = rng.choice(self.tables[u])
+        onward = self.extra[b].copy()
+        onward[t] = np.inf
+        v = int(np.argmin(onward))
+        if v in (t, u):
+            return [], np.array([], dtype=np.intp)
+        swaps = [(a, b), (b, rng.choice(self.tables[v]))]  # a to u, b to t, then b on to v
         return swaps, self._swap(swaps)
 
     def undo(self, done: list[tuple[int, int]]) -> None:
@@ -161,7 +170,7 @@ class _Round:
             tables[t][tables[t].index(i)] = j
             tables[u][tables[u].index(j)] = i
             hit.update((t, u))
-        touched = np.array([p for t in hit for p in tables[t]])
+        touched = np.array([p for t in hit for p in tables[t]], dtype=np.intp)
         self._reprice(touched)
         return touched
 
