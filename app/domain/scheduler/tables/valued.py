@@ -28,8 +28,9 @@ _EPSILON = 1e-9
 def seat_by_value(
     grid: Grid, weights: Weights, sizes: list[int], rounds: int, rng: random.Random
 ) -> None:
-    """Add rounds up to `rounds`, each at its cheapest seats, then swap seats in every round
-    while a swap lowers the price; keep `weights` matching."""
+    """Add rounds up to `rounds`, each at its cheapest seats, swap seats in every round while
+    a swap lowers the price, then hold the most valuable rounds first (an event cut short
+    keeps them); keep `weights` matching."""
     base = np.array(weights.base, dtype=float)
     met = np.array(weights.met, dtype=float)
     before = [[t[:] for t in rnd] for rnd in grid]
@@ -43,6 +44,7 @@ def seat_by_value(
         count_round(weights.met, rnd, -1)
     for rnd in grid:
         count_round(weights.met, rnd, 1)
+    grid.sort(key=lambda rnd: sum(base[np.ix_(table, table)].sum() for table in rnd))
 
 
 def _cheapest_round(
