@@ -62,3 +62,19 @@ def test_two_tables_are_searched_without_shaking_and_repeat_no_more_than_they_mu
     rules = valued(people, 4)
     plan = make_plan(people, 4, rules, rounds=2, seed=1)
     assert verify(plan, people, rules).repeats == 4  # two from each first table, at each second
+
+
+def test_the_most_valuable_rounds_come_first():
+    people = [Person(i) for i in range(1, 61)]
+    rules = valued(people, 5, share=0.3)
+    plan = make_plan(people, 6, rules, rounds=5, seed=3)
+    per_round = [
+        sum(
+            rules.values.get(pair(a, b), 0.0)
+            for t in rnd.tables
+            for i, a in enumerate(t.seats)
+            for b in t.seats[i + 1 :]
+        )
+        for rnd in plan.rounds
+    ]
+    assert per_round == sorted(per_round, reverse=True)
