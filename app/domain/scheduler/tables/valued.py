@@ -37,8 +37,9 @@ def seat_by_value(
     while len(grid) < rounds:
         grid.append(_cheapest_round(sizes, base, met, rng))
     shakes = min(len(sizes), SHAKES // len(met)) if len(sizes) >= 3 else 0
+    scratch = _Scratch(len(met), len(sizes))
     for _ in range(PASSES):
-        if not sum(_search_round(rnd, base, met, rng, shakes) for rnd in grid):
+        if not sum(_search_round(rnd, base, met, rng, shakes, scratch) for rnd in grid):
             break
     for rnd in before:
         count_round(weights.met, rnd, -1)
@@ -64,20 +65,22 @@ def _cheapest_round(
         cost[k] += price[p]
         if len(table) == sizes[order[k]]:
             shut[k] = np.inf
-    where = np.empty(len(met), dtype=np.intp)
-    for t, table in enumerate(tables):
-        where[table] = t
-    met += _together(where)
+    _count(met, tables, 1)
     return tables
 
 
 def _search_round(
-    rnd: list[list[int]], base: np.ndarray, met: np.ndarray, rng: random.Random, shakes: int
+    rnd: list[list[int]],
+    base: np.ndarray,
+    met: np.ndarray,
+    rng: random.Random,
+    shakes: int,
+    scratch: _Scratch,
 ) -> int:
     """Make the best swaps of one round (everyone seated) until none pays, then try `shakes`
     shakes, each kept if the descent after it ends lower (otherwise undone); count the swaps
     kept."""
-    search = _Round(rnd, base, met)
+    search = _Round(rnd, base, met, scratch)
     moved = len(search.descend(np.arange(len(met))))
     for _ in range(shakes):
         before = search.total()
@@ -87,7 +90,7 @@ def _search_round(
             moved += len(done)
         else:
             search.undo(done)
-    met += _together(search.where)
+    _count(met, search.tables, 1)
     if moved:
         rnd[:] = search.tables
     return moved
@@ -97,17 +100,21 @@ class _Round:
     """One round's seats, what each person pays at each table, and what every swap would
     change, with the round's own meetings taken out of `met` (the other rounds held still)."""
 
-    def __init__(self, rnd: list[list[int]], base: np.ndarray, met: np.ndarray) -> None:
+    def __init__(
+        self, rnd: list[list[int]], base: np.ndarray, met: np.ndarray, scratch: _Scratch
+    ) -> None:
         self.tables = [table[:] for table in rnd]
         where = self.where = np.empty(len(met), dtype=np.intp)
         for t, table in enumerate(rnd):
             where[table] = t
-        met -= _together(where)
-        price = self.price = base + met
+        _count(met, rnd, -1)
+        self.scratch = scratch
+        price = self.price = np.add(base, met, out=scratch.price)
         order = np.argsort(where, kind="stable")
         starts = np.searchsorted(where[order], np.arange(len(rnd)))
-        self.cost = np.add.reduceat(price[:, order], starts, axis=1)  # p's price at table t
-        self.twice = 2 * price
+        by_table = np.take(price, order, axis=1, out=scratch.block(len(met)), mode="clip")
+        self.cost = np.add.reduceat(by_table, starts, axis=1)  # p's price at table t
+        self.twice = np.multiply(price, 2.0, out=scratch.twice)
         self.extra = np.empty_like(self.cost)  # what p would pay more at t (own table: inf)
         self._reprice(np.arange(len(where)))
 
@@ -120,8 +127,7 @@ class _Round:
         (nobody else's swaps changed since the last descent); give them in order."""
         done: list[tuple[int, int]] = []
         while len(rows):
-            gain = self.extra[rows][:, self.where] + self.extra[:, self.where[rows]].T
-            gain -= self.twice[rows]
+            gain = self._gains(rows)
             best = gain.argmin(axis=1)
             worth = gain[np.arange(len(rows)), best]
             paying = worth < -_EPSILON
@@ -135,6 +141,18 @@ class _Round:
             rows = np.flatnonzero(dirty)
             done += swaps
         return done
+
+    def _gains(self, rows: np.ndarray) -> np.ndarray:
+        """Price the swaps of `rows` with everyone (inf: same table), in the scratch arrays."""
+        scratch, where, n = self.scratch, self.where, len(self.where)
+        mine = np.take(self.extra, rows, axis=0, out=scratch.few(len(rows)), mode="clip")
+        gain = np.take(mine, where, axis=1, out=scratch.block(len(rows)), mode="clip")
+        theirs = np.take(
+            self.extra, where[rows], axis=1, out=scratch.side(n, len(rows)), mode="clip"
+        )
+        gain += theirs.T
+        gain -= np.take(self.twice, rows, axis=0, out=scratch.side(len(rows), n), mode="clip")
+        return gain
 
     def shake(self, rng: random.Random) -> tuple[list[tuple[int, int]], np.ndarray]:
         """Move someone picked at random to the table they would gain most at, someone there
@@ -183,11 +201,36 @@ class _Round:
         self.extra[rows, own] = np.inf
 
 
-def _together(where: np.ndarray) -> np.ndarray:
-    """Give the 0/1 matrix of who sits with whom (nobody with themselves)."""
-    together = (where[:, None] == where[None, :]).astype(float)
-    np.fill_diagonal(together, 0.0)
-    return together
+def _count(met: np.ndarray, tables: list[list[int]], sign: int) -> None:
+    """Add (1) or take away (-1) the meetings at these tables in `met`."""
+    for table in tables:
+        seats = np.array(table, dtype=np.intp)
+        met[np.ix_(seats, seats)] += sign
+        met[seats, seats] -= sign
+
+
+class _Scratch:
+    """Arrays reused round after round: numpy gives large temporaries back to the system when
+    freed, and taking them again costs page faults, most of a search's time at 500 people."""
+
+    def __init__(self, n: int, tables: int) -> None:
+        self.price, self.twice = np.empty((n, n)), np.empty((n, n))
+        self._block, self._side = np.empty(n * n), np.empty(n * n)
+        self._few = np.empty(n * tables)
+        self.tables = tables
+
+    def block(self, rows: int) -> np.ndarray:
+        """Give room for `rows` rows of n."""
+        n = len(self.price)
+        return self._block[: rows * n].reshape(rows, n)
+
+    def side(self, rows: int, cols: int) -> np.ndarray:
+        """Give room for a rows × cols array."""
+        return self._side[: rows * cols].reshape(rows, cols)
+
+    def few(self, rows: int) -> np.ndarray:
+        """Give room for `rows` rows of one figure per table."""
+        return self._few[: rows * self.tables].reshape(rows, self.tables)
 
 
 def _disjoint(
