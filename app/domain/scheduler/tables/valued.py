@@ -21,7 +21,7 @@ import numpy as np
 from app.domain.scheduler.tables.grid import Grid, Weights, count_round
 
 PASSES = 2  # sweeps over the rounds: a round's seats change what the others' pairs cost
-SHAKES = 4000  # shakes per round and pass: this over the people present, one per table at most
+SHAKES = 8000  # shakes per round and pass: this over the people present, one per table at most
 _EPSILON = 1e-9
 
 
