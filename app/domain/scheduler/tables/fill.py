@@ -22,6 +22,7 @@ from app.domain.scheduler.tables.grid import (
 from app.domain.scheduler.tables.over_horizon import stored
 from app.domain.scheduler.tables.repeats import STEPS, minimise_repeats
 from app.domain.scheduler.tables.search import greedy_round, improve
+from app.domain.scheduler.tables.valued import seat_by_value
 
 RELABEL_STEPS = 400
 ROUND_STEPS = 150  # tabu steps to clean one new round when counting repeat-free rounds
@@ -39,23 +40,30 @@ def fill(
 ) -> Grid:
     """Seat everyone for `rounds` rounds, or for as many repeat-free rounds as we can find.
 
-    One of four strategies runs, the first that fits:
+    One of five strategies runs, the first that fits:
     - `repeat_free`, when no count of rounds is asked: design rounds, then greedy rounds kept
-      while each can be searched clean of repeats and colleagues;
+      while each can be searched clean of repeats and colleagues (then seats swapped by value
+      when pairs have values);
     - `stored_schedule`, when a count past every design's horizon is asked at even tables,
       nothing is priced but repeats, nobody has met yet, and a schedule is stored for the
       layout (10 tables of 5, 11 or 12 rounds);
     - `fixed_repeats`, for any other count with nothing priced but repeats (no company, club
       or history): design rounds, greedy rounds up to the count, the flat-count repeat search;
-    - `fixed_priced`, for a count with companies, clubs or history priced: the same start,
-      then the weighted tabu search.
+    - `fixed_valued`, for a count when pairs have values (`Rules.values`): the design, rounds
+      seated by price, then the search by value (`valued.py`);
+    - `fixed_priced`, for a count with companies, clubs or history priced: the same start as
+      `fixed_repeats`, then the weighted tabu search.
     """
     if rounds is None:
         grid = repeat_free(sizes, weights, groups, rng)
+        if discounted(weights):
+            seat_by_value(grid, weights, sizes, len(grid), rng)
     elif (start := _stored_start(sizes, weights, rounds)) is not None:
         grid = stored_schedule(start, sizes[0], weights, rng, steps)
     elif pure(weights):
         grid = fixed_repeats(sizes, weights, groups, rounds, rng, steps)
+    elif discounted(weights):
+        grid = fixed_valued(sizes, weights, groups, rounds, rng)
     else:
         grid = fixed_priced(sizes, weights, groups, rounds, rng)
     return grid or [greedy_round(sizes, weights, rng)]
@@ -115,6 +123,20 @@ def fixed_priced(
         return improve(grid, weights, free, rng, budget, floor)
 
     return _fixed_count(sizes, weights, groups, rounds, rng, search, (EXTRA_STEPS, POLISH_STEPS))
+
+
+def fixed_valued(
+    sizes: list[int], weights: Weights, groups: list[list[int]], rounds: int, rng: random.Random
+) -> Grid:
+    """Seat `rounds` rounds by value: the search by value also mends repeats and colleagues
+    (they cost more than any value), so the tabu search runs only if some are left."""
+    grid = _seated_design(sizes, weights, groups, rounds, rng)
+    seat_by_value(grid, weights, sizes, rounds, rng)
+    every = range(len(grid))
+    if not clean(grid, weights, every):
+        grid = improve(grid, weights, every, rng, POLISH_STEPS, -math.inf)
+        seat_by_value(grid, weights, sizes, rounds, rng)
+    return grid
 
 
 Search = Callable[[Grid, range, int, float], Grid]  # (grid, free rounds, steps, floor) -> grid

@@ -62,14 +62,14 @@ def weights_for(
     n = len(ids)
     base = [[0.0] * n for _ in range(n)]
     met = [[0] * n for _ in range(n)]
-    for a, pa in enumerate(ids):
-        row = base[a]
-        for b in range(a + 1, n):
-            pb = ids[b]
-            if constraints.forbidden(pa, pb):
-                row[b] = base[b][a] = FORBIDDEN
-            elif pa in constraints.club and constraints.club.get(pb) == constraints.club[pa]:
-                row[b] = base[b][a] = CLUB
+    for group in _alike(ids, constraints.club):
+        _price_within(base, group, CLUB)
+    for group in _alike(ids, constraints.company):
+        _price_within(base, group, FORBIDDEN)
+    for key in rules.never:
+        a, b = (index.get(pid) for pid in key) if len(key) == 2 else (None, None)
+        if a is not None and b is not None:
+            base[a][b] = base[b][a] = FORBIDDEN
     _discount_values(base, rules, index, VALUE / (2 * max(1, size - 1)))
     for key in rules.history:
         a, b = (index.get(pid) for pid in key) if len(key) == 2 else (None, None)
@@ -84,6 +84,22 @@ def weights_for(
     return Weights(base, met)
 
 
+def _alike(ids: list[int], code: dict[int, str]) -> list[list[int]]:
+    """Group people (by index) who share a code: a company or a club."""
+    groups: dict[str, list[int]] = {}
+    for i, pid in enumerate(ids):
+        if pid in code:
+            groups.setdefault(code[pid], []).append(i)
+    return list(groups.values())
+
+
+def _price_within(base: list[list[float]], group: list[int], price: float) -> None:
+    """Price every meeting within a group (each pair looked at once, not all n²)."""
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            base[a][b] = base[b][a] = price
+
+
 def _discount_values(
     base: list[list[float]], rules: Rules, index: dict[int, int], most: float
 ) -> None:
@@ -92,8 +108,11 @@ def _discount_values(
     if top <= 0:
         return
     for key, worth in rules.values.items():
-        a, b = (index.get(pid) for pid in key) if len(key) == 2 else (None, None)
-        if a is not None and b is not None and worth > 0 and base[a][b] < FORBIDDEN:
+        if not worth > 0 or len(key) != 2:
+            continue
+        x, y = key
+        a, b = index.get(x), index.get(y)
+        if a is not None and b is not None and base[a][b] < FORBIDDEN:
             base[a][b] = base[b][a] = base[a][b] - most * worth / top
 
 

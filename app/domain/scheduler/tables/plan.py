@@ -12,7 +12,6 @@ from app.domain.scheduler.tables.fill import fill
 from app.domain.scheduler.tables.grid import Grid
 from app.domain.scheduler.tables.layout import company_groups, table_sizes, weights_for
 from app.domain.scheduler.tables.replan import retable
-from app.domain.scheduler.tables.valued import best_partners, seat_by_value
 
 MIN_SIZE, MAX_SIZE = 3, 10
 
@@ -37,8 +36,6 @@ def plan_tables(
     _check_companies(groups, people, len(sizes))
     weights = weights_for(people, rules, size=table_size)
     grid = fill(sizes, weights, groups, rounds, random.Random(seed))
-    if rules.values:
-        seat_by_value(grid, weights, best_partners(people, rules), range(len(grid)))
     return Plan(table_size, to_rounds(grid, people))
 
 
