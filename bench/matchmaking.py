@@ -361,7 +361,7 @@ def show(rows: list[dict], replans: list[dict], model: str, reach: str) -> None:
     for row in rows:
         o, r = row["ours"], row["ref"]
         print(
-            f"| {row['case']} | {row['reference']} | {o['value']:.0f} / {r['value']:.0f} "
+            f"| {row['case']} | {row['reference']} | {o['value']:.1f} / {r['value']:.1f} "
             f"| {o['share']:.1%} / {r['share']:.1%} "
             f"| {o['labelled']:.0%} ({o['held']}/{o['of']}) / {r['labelled']:.0%} "
             f"({r['held']}/{r['of']}) ({row['chance']:.0%}) "
