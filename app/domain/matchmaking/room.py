@@ -10,9 +10,10 @@ members' needs), and
     answer = (2·cosine − crowding(need) − crowding(offer)) / (2·(1 − floor)), clipped to 0..1.
 
 A need and an offer score only when they are closer to each other than each is to its usual
-neighbours. In a room where nothing else comes near (crowding at the floor) it is exactly the
-plain `(cosine − floor) / (1 − floor)`: the same meaning is worth 1, the floor 0. Measured on
-the labelled set, bench/README.md ("Matchmaking").
+neighbours. Where nothing else in the room comes near, each one's nearest are the other and the
+floor, and the answer is the plain `(cosine − floor) / (1 − floor)` times 1 − 1/`NEIGHBOURS`:
+the same meaning is worth 0.9, the floor 0. Measured on the labelled set: bench/README.md
+("Text models" and "Matchmaking").
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import numpy as np
 from app.domain.matchmaking.profile import Phrase, Profile
 from app.domain.matchmaking.vectors import dimension, unit_rows
 
-NEIGHBOURS = 10  # nearest phrases of the other side that make a phrase's crowding
+NEIGHBOURS = 10  # nearest members of the other side that make a phrase's crowding
 CHUNK_ROWS = 1024  # need rows multiplied at once: 1024 x 6000 offers stays near 25 MB
 
 
