@@ -11,7 +11,7 @@ import sys
 import threading
 import weakref
 from array import array
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -60,15 +60,21 @@ def _texts(
     session: Session, event_id: int, people: Collection[int] | None = None
 ) -> dict[int, tuple[Cut, Cut]]:
     """Cut registered members' offers and needs (all, or these people's), by id."""
-    query = (
-        select(Person.id, Person.offers, Person.needs)
-        .join(Registration, Registration.person_id == Person.id)
-        .where(Registration.event_id == event_id)
-    )
+    query = _said(event_id)
     if people is not None:
         query = query.where(Person.id.in_(list(people)))
     rows = session.exec(query).all()
     return {person: (Cut.of(offers), Cut.of(needs)) for person, offers, needs in rows}
+
+
+def _said(event_id: int):
+    """Select registered members' ids, offers and needs, by id."""
+    return (
+        select(Person.id, Person.offers, Person.needs)
+        .join(Registration, Registration.person_id == Person.id)
+        .where(Registration.event_id == event_id)
+        .order_by(Person.id)
+    )
 
 
 def _unique(texts: dict[int, tuple[Cut, Cut]]) -> list[str]:
@@ -79,18 +85,24 @@ def _unique(texts: dict[int, tuple[Cut, Cut]]) -> list[str]:
 
 def _stored(session: Session, embedder: Embedder, keys: Iterable[str]) -> dict[str, bytes]:
     """Fetch the vectors this model already has for these digests."""
-    keys = list(keys)
     found: dict[str, bytes] = {}
-    for start in range(0, len(keys), _CHUNK):
-        rows = session.exec(
-            select(PhraseVector.digest, PhraseVector.vector).where(
-                PhraseVector.model == embedder.name,
-                PhraseVector.version == embedder.version,
-                PhraseVector.digest.in_(keys[start : start + _CHUNK]),
-            )
-        ).all()
-        found.update(rows)
+    for chunk in _chunks(keys):
+        query = select(PhraseVector.digest, PhraseVector.vector)
+        found.update(session.exec(query.where(*_of(embedder, chunk))).all())
     return found
+
+
+def _of(embedder: Embedder, digests: list[str] | None = None) -> tuple:
+    """Say which stored vectors are this model version's (and among these digests, if given)."""
+    mine = (PhraseVector.model == embedder.name, PhraseVector.version == embedder.version)
+    return mine if digests is None else (*mine, PhraseVector.digest.in_(digests))
+
+
+def _chunks(keys: Iterable[str]) -> Iterator[list[str]]:
+    """Cut digests into lists short enough for one IN (...) query."""
+    keys = list(keys)
+    for start in range(0, len(keys), _CHUNK):
+        yield keys[start : start + _CHUNK]
 
 
 def read_pending(session: Session, event_id: int, embedder: Embedder) -> int:
@@ -144,17 +156,8 @@ def _copy(row: PhraseVector) -> PhraseVector:
 
 def _count_read(session: Session, embedder: Embedder, keys: Iterable[str]) -> int:
     """Count the digests this model has a vector for, without fetching the vectors."""
-    keys = list(keys)
-    return sum(
-        session.exec(
-            select(func.count()).where(
-                PhraseVector.model == embedder.name,
-                PhraseVector.version == embedder.version,
-                PhraseVector.digest.in_(keys[start : start + _CHUNK]),
-            )
-        ).one()
-        for start in range(0, len(keys), _CHUNK)
-    )
+    count = select(func.count())
+    return sum(session.exec(count.where(*_of(embedder, chunk))).one() for chunk in _chunks(keys))
 
 
 def progress(session: Session, event_id: int, embedder: Embedder | None = None) -> tuple[int, int]:
@@ -170,17 +173,8 @@ def stamp(session: Session, event_id: int, embedder: Embedder) -> tuple:
     Vectors are only ever added for a model version, so the same texts with as many vectors
     stored (for any event) means the same profiles. Two small queries, nothing cut or fetched.
     """
-    texts = session.exec(
-        select(Person.id, Person.offers, Person.needs)
-        .join(Registration, Registration.person_id == Person.id)
-        .where(Registration.event_id == event_id)
-        .order_by(Person.id)
-    ).all()
-    stored = session.exec(
-        select(func.count()).where(
-            PhraseVector.model == embedder.name, PhraseVector.version == embedder.version
-        )
-    ).one()
+    texts = session.exec(_said(event_id)).all()
+    stored = session.exec(select(func.count()).where(*_of(embedder))).one()
     return tuple(map(tuple, texts)), stored
 
 
