@@ -147,7 +147,7 @@ def as_the_app_scores(reader, floor: float) -> dict:
     A model without the app's adapter has no floor: its own p90 of unrelated phrase pairs is
     used, the rule the app's floor follows.
     """
-    from app.domain.matchmaking import Phrase, Profile, Room
+    from app.domain.matchmaking import Profile, Room
     from app.domain.matchmaking.phrases import Cut
     from app.services.demo_profiles import ANSWERS, PROFILES
 
@@ -155,10 +155,9 @@ def as_the_app_scores(reader, floor: float) -> dict:
     texts = sorted({text for sides in cuts for side in sides for text in side.texts()})
     vectors = dict(zip(texts, reader.embed(texts), strict=True))
 
-    def read(side: Cut) -> tuple[Phrase, ...]:
-        return tuple(Phrase(text, vectors[text], vectors[side.whole]) for text in side.parts)
-
-    profiles = [Profile(i, read(offers), read(needs)) for i, (offers, needs) in enumerate(cuts)]
+    profiles = [
+        Profile.read(i, offers, needs, vectors.get) for i, (offers, needs) in enumerate(cuts)
+    ]
     room = Room.read(profiles, floor)
     answers = room.answers()
     labelled = set(ANSWERS)

@@ -35,7 +35,7 @@ from pathlib import Path
 import networkx as nx
 
 from app.adapters.embeddings import SENTENCE_ENCODER, Embedder, LexicalEmbedder, build_embedder
-from app.domain.matchmaking import Phrase, Profile, pair_values
+from app.domain.matchmaking import Profile, pair_values
 from app.domain.matchmaking.phrases import Cut
 from app.domain.model import Pair, Person, Plan, Rules, pair
 from app.domain.scheduler import make_plan, replan, verify
@@ -141,10 +141,9 @@ def labelled_text(
     ids = list(range(1, len(cut) + 1))
     random.Random(seed).shuffle(ids)
 
-    def read(side: Cut) -> tuple[Phrase, ...]:
-        return tuple(Phrase(text, vectors[text], vectors[side.whole]) for text in side.parts)
-
-    profiles = [Profile(ids[i], read(offers), read(needs)) for i, (offers, needs) in enumerate(cut)]
+    profiles = [
+        Profile.read(ids[i], offers, needs, vectors.get) for i, (offers, needs) in enumerate(cut)
+    ]
     values = pair_values(profiles, floor=embedder.floor)
     people = [Person(i, company=f"Co{i}") for i in sorted(ids)]
     return people, values, [pair(ids[needer], ids[offerer]) for needer, offerer in ANSWERS]

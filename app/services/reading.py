@@ -21,7 +21,7 @@ from app.adapters.database.tables import Person, PhraseVector, Registration
 from app.adapters.embeddings import LEXICAL, Embedder, LexicalEmbedder, load_embedder
 from app.config import Settings
 from app.domain.matchmaking.phrases import Cut
-from app.domain.matchmaking.profile import Phrase, Profile
+from app.domain.matchmaking.profile import Profile
 
 log = logging.getLogger("tablehop.reading")
 
@@ -192,12 +192,8 @@ def profiles(
     def vector(text: str) -> array | None:
         return unpack(data) if (data := stored.get(digest(text))) else None
 
-    def read(side: Cut) -> tuple[Phrase, ...]:
-        context = vector(side.whole)
-        return tuple(Phrase(text, vector(text), context) for text in side.parts)
-
     return [
-        Profile(person=person, offers=read(offers), needs=read(needs))
+        Profile.read(person, offers, needs, vector)
         for person, (offers, needs) in sorted(texts.items())
     ]
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from app.domain.matchmaking.phrases import Cut
 
 Vector = Sequence[float]
 
@@ -29,3 +31,15 @@ class Profile:
     offers: tuple[Phrase, ...] = ()
     needs: tuple[Phrase, ...] = ()
     wishes: frozenset[int] = field(default_factory=frozenset)
+
+    @classmethod
+    def read(
+        cls, person: int, offers: Cut, needs: Cut, vector: Callable[[str], Vector | None]
+    ) -> Profile:
+        """Build a profile from a member's cut texts, each phrase with its whole text's vector."""
+
+        def side(cut: Cut) -> tuple[Phrase, ...]:
+            context = vector(cut.whole)
+            return tuple(Phrase(text, vector(text), context) for text in cut.parts)
+
+        return cls(person, side(offers), side(needs))
