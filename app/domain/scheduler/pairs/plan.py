@@ -45,11 +45,9 @@ def valued_seatings(
     worth = Worth(constraints, rules)
     if rounds is not None and rounds < lower_bound(constraints):
         return valued.limited(constraints, worth, rounds, random.Random(seed))
-    circle = not (constraints.history and Unmet(constraints).has_old())
-    if circle:
-        seatings = full_seatings(constraints, random.Random(seed), worth)
-    else:
-        seatings = plain_seatings(constraints, None, seed)
+    matched = unmet_seatings(constraints, None, seed)
+    circle = matched is None
+    seatings = full_seatings(constraints, random.Random(seed), worth) if circle else matched
     if rounds is not None and rounds < len(seatings):
         return valued.limited(constraints, worth, rounds, random.Random(seed))
     if circle:
@@ -59,17 +57,26 @@ def valued_seatings(
 
 def plain_seatings(constraints: Constraints, rounds: int | None, seed: int) -> list[Seating]:
     """Seat a plan where every pair is worth the same: the circle method or unmet matchings."""
-    if constraints.history:
-        unmet = Unmet(constraints)
-        if unmet.has_old():
-            bound = lower_bound(constraints)
-            planned = plan_unmet(unmet, rounds, bound, random.Random(seed))
-            if planned is not None:
-                return planned
+    planned = unmet_seatings(constraints, rounds, seed)
+    if planned is not None:
+        return planned
     seatings = full_seatings(constraints, random.Random(seed))
     if rounds is not None and rounds < len(seatings):
         seatings = keep_rounds(seatings, rounds, constraints)
     return seatings
+
+
+def unmet_seatings(constraints: Constraints, rounds: int | None, seed: int) -> list[Seating] | None:
+    """Seat rounds as maximum matchings of the pairs not met yet, when some people met before.
+
+    None when nobody present met before, or when no such plan fits: the circle method serves.
+    """
+    if not constraints.history:
+        return None
+    unmet = Unmet(constraints)
+    if not unmet.has_old():
+        return None
+    return plan_unmet(unmet, rounds, lower_bound(constraints), random.Random(seed))
 
 
 def full_seatings(
