@@ -7,8 +7,10 @@ import math
 from hypothesis import strategies as st
 
 from app.domain.matchmaking.profile import Phrase, Profile
+from app.domain.matchmaking.room import Room
 
 SIZE = 4  # hand-made vectors live in 4 dimensions: one axis per trade, mixtures between
+FLOOR = 0.3
 
 
 def unit(*coordinates: float) -> tuple[float, ...]:
@@ -22,6 +24,11 @@ TRANSPORT = unit(1, 0, 0, 0)
 ACCOUNTING = unit(0, 1, 0, 0)
 PRINTING = unit(0, 0, 1, 0)
 CATERING = unit(0, 0, 0, 1)
+
+
+def answer(needer: Profile, offerer: Profile, *others: Profile, floor: float = FLOOR) -> float:
+    """Give how well offerer's offers answer needer's needs in a room of these members."""
+    return Room.read([needer, offerer, *others], floor).best(needer.person, offerer.person)[0]
 
 
 def said(*texts_and_vectors: tuple[str, tuple[float, ...] | None]) -> tuple[Phrase, ...]:

@@ -18,22 +18,18 @@ from app.domain.model import pair
 from tests.unit.matchmaking_cases import (
     ACCOUNTING,
     CATERING,
+    FLOOR,
     PRINTING,
     TRANSPORT,
+    answer,
     crowds,
     said,
     unit,
 )
 
-FLOOR = 0.3
 ALONE = 1 - 1 / NEIGHBOURS  # the same meaning, nothing else near: the pair is its own neighbour
 CARRIER = Profile(1, offers=said(("transport routier", TRANSPORT)))
 SHOP = Profile(2, needs=said(("un transporteur régional", TRANSPORT)))
-
-
-def answer(needer: Profile, offerer: Profile, *others: Profile, floor: float = FLOOR) -> float:
-    """Give how well offerer's offers answer needer's needs in a room of these members."""
-    return Room.read([needer, offerer, *others], floor).best(needer.person, offerer.person)[0]
 
 
 def test_a_need_met_by_an_offer_in_the_same_words_is_worth_the_most_a_room_allows() -> None:

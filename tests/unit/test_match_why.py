@@ -14,24 +14,19 @@ from app.domain.matchmaking.why import Reason, reason
 from tests.unit.matchmaking_cases import (
     ACCOUNTING,
     CATERING,
+    FLOOR,
     PRINTING,
     TRANSPORT,
+    answer,
     crowds,
     said,
     unit,
 )
 
-FLOOR = 0.3
-
 
 def why(me: Profile, other: Profile, floor: float = FLOOR) -> Reason | None:
     """Give the reason seen from me, the two of us alone in the room."""
     return reason(Room.read([me, other], floor), me.person, other.person)
-
-
-def answer(needer: Profile, offerer: Profile, floor: float = FLOOR) -> float:
-    """Give how well offerer answers needer, the two alone in the room."""
-    return Room.read([needer, offerer], floor).best(needer.person, offerer.person)[0]
 
 
 SHOP = Profile(
@@ -92,9 +87,9 @@ def test_a_reason_is_a_real_need_and_offer_and_never_depends_on_wishes(
     unwished = [dataclasses.replace(p, wishes=frozenset()) for p in profiles]
     assert found == why(*unwished, floor)
     if found is None:
-        assert answer(me, other, floor) == answer(other, me, floor) == 0
+        assert answer(me, other, floor=floor) == answer(other, me, floor=floor) == 0
     else:
         asker, giver = (me, other) if found.mine else (other, me)
         assert found.need in {p.text for p in asker.needs if p.vector is not None}
         assert found.offer in {p.text for p in giver.offers if p.vector is not None}
-        assert answer(asker, giver, floor) > 0
+        assert answer(asker, giver, floor=floor) > 0
