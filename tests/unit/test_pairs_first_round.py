@@ -1,5 +1,6 @@
 """Round 1 becomes the heaviest round the plan's own meetings form, with every meeting kept."""
 
+import itertools
 import random
 
 from hypothesis import given, settings
@@ -7,7 +8,7 @@ from hypothesis import strategies as st
 
 from app.domain.model import Person, Rules, pair
 from app.domain.scheduler.constraints import Constraints
-from app.domain.scheduler.pairs.first_round import heaviest_first, heavy_matching
+from app.domain.scheduler.pairs.first_round import exact_matching, heaviest_first, heavy_matching
 from app.domain.scheduler.pairs.worth import Worth
 
 
@@ -75,3 +76,33 @@ def test_every_meeting_is_kept_each_round_a_matching_and_round_1_no_lighter(
         sitting = [p for m in held for p in m]
         assert len(sitting) == len(set(sitting))
     assert worth.held(result[0]) >= max(map(worth.held, planned)) or result is planned
+
+
+def best_by_brute_force(meetings: list, worth: Worth) -> tuple[int, float]:
+    """Give the most pairs any matching of these meetings holds, and the most value among those."""
+    best = (0, 0.0)
+    for size in range(1, len(meetings) + 1):
+        for chosen in itertools.combinations(meetings, size):
+            people = [p for m in chosen for p in m]
+            if len(people) == len(set(people)):
+                best = max(best, (size, round(worth.held(list(chosen)), 9)))
+    return best
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(2, 7), st.integers(0, 10_000))
+def test_the_exact_matching_is_the_largest_then_heaviest_and_never_lighter_than_greedy(
+    people: int, seed: int
+) -> None:
+    rng = random.Random(seed)
+    meetings = [(a, b) for a in range(people) for b in range(a + 1, people) if rng.random() < 0.5][
+        :10
+    ]
+    values = {pair(a + 1, b + 1): rng.choice((0.0, 0.2, 1.0, 3.0)) for a, b in meetings}
+    worth = worth_of(people, values)
+    exact = exact_matching(meetings, worth)
+    assert set(exact) <= set(meetings)
+    assert (len(exact), round(worth.held(exact), 9)) == best_by_brute_force(meetings, worth)
+    greedy = heavy_matching(meetings, worth)
+    assert len(greedy) == len(exact)
+    assert worth.held(greedy) <= worth.held(exact) + 1e-9
