@@ -20,7 +20,11 @@ import numpy as np
 
 from app.domain.scheduler.tables.grid import Grid, Weights, count_round
 
-PASSES = 2  # sweeps over the rounds: a round's seats change what the others' pairs cost
+# Sweeps over the rounds, while one lowers the price: a round's seats change what the others'
+# pairs cost. People × rounds × sweeps within PASS_WORK: 32 for 60 × 5 (where the search settles
+# after about 8, 9 % more value than after 2), 8 for 200 × 12, 3 for 500 × 12 (bench/README.md).
+PASS_WORK = 20_000
+PASSES = (2, 32)
 SHAKES = 8000  # shakes per round and pass: this over the people present, one per table at most
 _EPSILON = 1e-9
 
@@ -38,7 +42,7 @@ def seat_by_value(
         grid.append(_cheapest_round(sizes, base, met, rng))
     shakes = min(len(sizes), SHAKES // len(met)) if len(sizes) >= 3 else 0
     scratch = _Scratch(len(met), len(sizes))
-    for _ in range(PASSES):
+    for _ in range(_passes(len(met), len(grid))):
         if not sum(_search_round(rnd, base, met, rng, shakes, scratch) for rnd in grid):
             break
     for rnd in before:
@@ -46,6 +50,12 @@ def seat_by_value(
     for rnd in grid:
         count_round(weights.met, rnd, 1)
     grid.sort(key=lambda rnd: sum(base[np.ix_(table, table)].sum() for table in rnd))
+
+
+def _passes(people: int, rounds: int) -> int:
+    """Give how many sweeps over the rounds the work budget allows, within `PASSES`."""
+    low, high = PASSES
+    return min(high, max(low, PASS_WORK // max(1, people * rounds)))
 
 
 def _cheapest_round(
