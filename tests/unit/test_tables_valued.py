@@ -7,6 +7,9 @@ from hypothesis import strategies as st
 
 from app.domain.model import Person, Rules, pair
 from app.domain.scheduler import make_plan, verify
+from app.domain.scheduler.tables.fill import _valued_once, fixed_valued
+from app.domain.scheduler.tables.grid import Weights, count_round, total_cost
+from app.domain.scheduler.tables.layout import weights_for
 
 
 def valued(people: list[Person], seed: int, share: float = 0.4) -> Rules:
@@ -78,3 +81,18 @@ def test_the_most_valuable_rounds_come_first():
         for rnd in plan.rounds
     ]
     assert per_round == sorted(per_round, reverse=True)
+
+
+def test_the_cheapest_of_several_starts_is_kept_with_its_meetings_counted():
+    people = [Person(i) for i in range(1, 61)]
+    weights = weights_for(people, valued(people, 7, share=0.2), [], 6)
+    first = Weights(weights.base, [row[:] for row in weights.met])
+    _, mended = _valued_once([6] * 10, first, [], 5, random.Random(1))  # the first start, alone
+    kept = Weights(weights.base, [row[:] for row in weights.met])
+    grid = fixed_valued([6] * 10, kept, [], 5, random.Random(1))
+    assert not mended  # so the other starts were tried too
+    assert total_cost(kept) < total_cost(first)
+    counted = [[0] * 60 for _ in range(60)]
+    for rnd in grid:
+        count_round(counted, rnd, 1)
+    assert kept.met == counted

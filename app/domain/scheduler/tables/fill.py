@@ -28,6 +28,10 @@ RELABEL_STEPS = 400
 ROUND_STEPS = 150  # tabu steps to clean one new round when counting repeat-free rounds
 POLISH_STEPS = 2000  # tabu steps over all rounds when a fixed count is asked for
 EXTRA_STEPS = 1000  # tabu steps over the rounds added past a design, before the polish
+# Starts of the search by value: people × rounds × starts within the work, 5 for 60 × 5, one
+# from about 100 people × 8 rounds (bench/README.md, "Matchmaking").
+VALUED_TRY_WORK = 1500
+MAX_VALUED_TRIES = 5
 
 
 def fill(
@@ -128,15 +132,51 @@ def fixed_priced(
 def fixed_valued(
     sizes: list[int], weights: Weights, groups: list[list[int]], rounds: int, rng: random.Random
 ) -> Grid:
-    """Seat `rounds` rounds by value: the search by value also mends repeats and colleagues
-    (they cost more than any value), so the tabu search runs only if some are left."""
+    """Seat `rounds` rounds by value, from a few starts where the work budget allows (the
+    search ends in a local optimum that depends on where it starts): the cheapest is kept.
+    A start that needed the tabu search to mend repeats is not tried again: that search costs
+    seconds at small sizes, where starts are meant to be cheap."""
+    tries = max(1, min(MAX_VALUED_TRIES, VALUED_TRY_WORK // (len(weights.met) * max(1, rounds))))
+    best: tuple[float, Grid, list[list[int]]] | None = None
+    for _ in range(tries):
+        trial = Weights(weights.base, [row[:] for row in weights.met])
+        grid, mended = _valued_once(sizes, trial, groups, rounds, rng)
+        if best is None or total_cost(trial) < best[0] - 1e-9:
+            best = (total_cost(trial), grid, trial.met)
+        if mended:
+            break
+    assert best is not None
+    weights.met[:] = best[2]
+    return best[1]
+
+
+def _valued_once(
+    sizes: list[int], weights: Weights, groups: list[list[int]], rounds: int, rng: random.Random
+) -> tuple[Grid, bool]:
+    """Seat `rounds` rounds by value once: the search by value also mends repeats and colleagues
+    (they cost more than any value), so the tabu search runs only if some are left that could
+    go: colleagues together, or more repeats than any grid of that many rounds must have. Also
+    tells whether it ran."""
     grid = _seated_design(sizes, weights, groups, rounds, rng)
     seat_by_value(grid, weights, sizes, rounds, rng)
-    every = range(len(grid))
-    if not clean(grid, weights, every):
-        grid = improve(grid, weights, every, rng, POLISH_STEPS, -math.inf)
-        seat_by_value(grid, weights, sizes, rounds, rng)
-    return grid
+    if not _mendable(weights, sizes, len(grid)):
+        return grid, False
+    grid = improve(grid, weights, range(len(grid)), rng, POLISH_STEPS, -math.inf)
+    seat_by_value(grid, weights, sizes, rounds, rng)
+    return grid, True
+
+
+def _mendable(weights: Weights, sizes: list[int], rounds: int) -> bool:
+    """Tell whether colleagues sit together or repeats exceed the floor for these rounds."""
+    base, met = weights.base, weights.met
+    repeats = 0
+    for a, (prices, counts) in enumerate(zip(base, met, strict=True)):
+        for b in range(a + 1, len(counts)):
+            if counts[b] and prices[b] >= 1:
+                return True
+            repeats += max(0, counts[b] - 1)
+    floor = repeat_floor(len(met), sizes[0], rounds) if min(sizes) == max(sizes) else 0
+    return repeats > floor
 
 
 Search = Callable[[Grid, range, int, float], Grid]  # (grid, free rounds, steps, floor) -> grid
