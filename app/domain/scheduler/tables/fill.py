@@ -20,7 +20,7 @@ from app.domain.scheduler.tables.grid import (
     total_cost,
 )
 from app.domain.scheduler.tables.over_horizon import stored
-from app.domain.scheduler.tables.repeats import STEPS, minimise_repeats
+from app.domain.scheduler.tables.repeats import STEPS, minimise_repeats, repeats_of
 from app.domain.scheduler.tables.search import greedy_round, improve
 from app.domain.scheduler.tables.valued import seat_by_value
 
@@ -141,12 +141,14 @@ def fixed_valued(
     for _ in range(tries):
         trial = Weights(weights.base, [row[:] for row in weights.met])
         grid, mended = _valued_once(sizes, trial, groups, rounds, rng)
-        if best is None or total_cost(trial) < best[0] - 1e-9:
-            best = (total_cost(trial), grid, trial.met)
+        cost = total_cost(trial)
+        if best is None or cost < best[0] - 1e-9:
+            best = (cost, grid, trial.met)
         if mended:
             break
     assert best is not None
-    weights.met[:] = best[2]
+    for row, kept in zip(weights.met, best[2], strict=True):
+        row[:] = kept
     return best[1]
 
 
@@ -159,24 +161,26 @@ def _valued_once(
     tells whether it ran."""
     grid = _seated_design(sizes, weights, groups, rounds, rng)
     seat_by_value(grid, weights, sizes, rounds, rng)
-    if not _mendable(weights, sizes, len(grid)):
+    if not _mendable(grid, weights, sizes):
         return grid, False
     grid = improve(grid, weights, range(len(grid)), rng, POLISH_STEPS, -math.inf)
     seat_by_value(grid, weights, sizes, rounds, rng)
     return grid, True
 
 
-def _mendable(weights: Weights, sizes: list[int], rounds: int) -> bool:
+def _mendable(grid: Grid, weights: Weights, sizes: list[int]) -> bool:
     """Tell whether colleagues sit together or repeats exceed the floor for these rounds."""
-    base, met = weights.base, weights.met
-    repeats = 0
-    for a, (prices, counts) in enumerate(zip(base, met, strict=True)):
-        for b in range(a + 1, len(counts)):
-            if counts[b] and prices[b] >= 1:
-                return True
-            repeats += max(0, counts[b] - 1)
-    floor = repeat_floor(len(met), sizes[0], rounds) if min(sizes) == max(sizes) else 0
-    return repeats > floor
+    base = weights.base
+    together = any(
+        base[a][b] >= 1 for rnd in grid for table in rnd for i, a in enumerate(table)
+        for b in table[i + 1 :]
+    )  # fmt: skip
+    return together or repeats_of(weights.met) > _repeat_floor(weights, sizes, len(grid))
+
+
+def _repeat_floor(weights: Weights, sizes: list[int], rounds: int) -> int:
+    """Give the repeats any grid of these rounds must have: known at even tables, else 0."""
+    return repeat_floor(len(weights.met), max(sizes), rounds) if min(sizes) == max(sizes) else 0
 
 
 Search = Callable[[Grid, range, int, float], Grid]  # (grid, free rounds, steps, floor) -> grid
@@ -202,7 +206,7 @@ def _fixed_count(
     while len(grid) < rounds:
         _add_greedy_round(grid, sizes, weights, rng)
     # Repeats are a floor on the cost (a pair met m times costs at least m - 1).
-    floor = repeat_floor(len(weights.met), max(sizes), len(grid)) if min(sizes) == max(sizes) else 0
+    floor = _repeat_floor(weights, sizes, len(grid))
     if discounted(weights):
         floor = -math.inf  # valuable pairs price below zero: no cost is known to be the least
     added, polish = budgets
